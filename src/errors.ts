@@ -1,0 +1,69 @@
+/**
+ * Every failure telegram-login-kit reports, in the browser and on the server, is a
+ * `TelegramLoginError` with one of these stable codes. The README lists what to do about each.
+ */
+export const ERROR_CODES = [
+  /** The browser blocked the login popup. */
+  'popup_blocked',
+  /** The user closed the popup before finishing (reported as a cancel). */
+  'popup_closed',
+  /** No answer within the login timeout. */
+  'timeout',
+  /** Telegram's library (`library-src`) did not load. */
+  'library_load_failed',
+  /** The `state` returned to the callback is missing or not the one sent. */
+  'state_mismatch',
+  /** The user pressed Deny. */
+  'access_denied',
+  /** The element or `login()` was configured wrongly (for example a non-numeric client id). */
+  'invalid_config',
+  /** The login was aborted: the element was removed or an AbortSignal fired (reported as a cancel). */
+  'aborted',
+  /** Another login is already open on this page (Telegram's library runs one at a time). */
+  'login_in_progress',
+  /** Telegram reported an error this SDK has no code for; `providerError` keeps its text. */
+  'provider_error',
+  /** The code could not be exchanged for tokens. */
+  'token_exchange_failed',
+  /** The id_token failed verification; `reason` says which check. */
+  'id_token_invalid',
+  /** The id_token has expired. */
+  'id_token_expired',
+  /** The id_token's nonce is missing or not the one issued. */
+  'nonce_mismatch',
+  /** Telegram's signing keys could not be fetched. */
+  'jwks_unavailable',
+] as const;
+
+export type TelegramLoginErrorCode = (typeof ERROR_CODES)[number];
+
+export interface TelegramLoginErrorOptions {
+  cause?: unknown;
+  /** The provider's own error string, when it had one (`access_denied`, `invalid_grant`, …). */
+  providerError?: string;
+  /** The provider's `error_description`, when it sent one. */
+  providerErrorDescription?: string;
+  /** Which check failed, for `id_token_invalid` (`signature`, `alg`, `iss`, `aud`, `malformed`, …). */
+  reason?: string;
+}
+
+/** The one error class of telegram-login-kit: branch on `code`, show `message` to developers. */
+export class TelegramLoginError extends Error {
+  override readonly name = 'TelegramLoginError';
+  readonly code: TelegramLoginErrorCode;
+  readonly providerError?: string;
+  readonly providerErrorDescription?: string;
+  readonly reason?: string;
+
+  constructor(code: TelegramLoginErrorCode, message: string, options: TelegramLoginErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    if (options.providerError !== undefined) this.providerError = options.providerError;
+    if (options.providerErrorDescription !== undefined) this.providerErrorDescription = options.providerErrorDescription;
+    if (options.reason !== undefined) this.reason = options.reason;
+  }
+}
+
+export function isTelegramLoginError(value: unknown): value is TelegramLoginError {
+  return value instanceof TelegramLoginError;
+}

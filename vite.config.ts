@@ -1,0 +1,31 @@
+import { defineConfig, type UserConfig } from 'vite';
+import { mockTelegram } from './demo/mock-telegram-plugin.js';
+
+// One config, two jobs, chosen with --mode:
+//   demo    `npm start`: the demo page with the offline Telegram embedded;
+//   bundle  part of `npm run build`: dist/telegram-login-kit.js, the single-file drop-in
+//           (element + Lit, minified) for <script type="module"> users.
+const configs: Record<string, () => UserConfig> = {
+  demo: () => ({
+    root: 'demo',
+    clearScreen: false,
+    server: { port: Number(process.env.PORT ?? 5173), strictPort: true, host: 'localhost' },
+    plugins: [mockTelegram({ port: Number(process.env.MOCK_PORT ?? 9400) })],
+  }),
+  bundle: () => ({
+    build: {
+      outDir: 'dist',
+      emptyOutDir: false,
+      target: 'es2022',
+      sourcemap: true,
+      lib: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'telegram-login-kit.js' },
+      rolldownOptions: { output: { minify: true } },
+    },
+  }),
+};
+
+export default defineConfig(({ mode }) => {
+  const config = configs[mode];
+  if (!config) throw new Error(`unknown mode "${mode}"; use --mode ${Object.keys(configs).join(' or --mode ')}`);
+  return config();
+});
