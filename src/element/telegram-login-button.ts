@@ -1,0 +1,364 @@
+import { html, isServer, LitElement, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { classMap } from 'lit/directives/class-map.js';
+import { TelegramLoginError } from '../errors.js';
+import { focusActiveLogin, loadTelegramLibrary, loginWithLibrary } from '../flows/library.js';
+import { normalizeLoginOptions } from '../flows/options.js';
+import {
+  DEFAULT_LIBRARY_SRC,
+  type LoginFlow,
+  type RequestAccess,
+  type TelegramAuthCallbackData,
+  type TelegramLoginOptions,
+  type TelegramLoginResult,
+} from '../types.js';
+import {
+  TelegramLoginCancelEvent,
+  TelegramLoginErrorEvent,
+  TelegramLoginStartEvent,
+  TelegramLoginSuccessEvent,
+  type TelegramLoginEventMap,
+} from './events.js';
+import { telegramIcon } from './icons.js';
+import { resolveTranslation, type TelegramLoginButtonText, type TelegramLoginTranslation } from './locales.js';
+import { styles } from './styles.js';
+
+export type TelegramLoginButtonSize = 'large' | 'medium' | 'small';
+export type TelegramLoginButtonShape = 'pill' | 'rounded' | 'square';
+export type TelegramLoginButtonAppearance = 'filled' | 'outlined';
+export type TelegramLoginButtonTheme = 'light' | 'dark' | 'auto';
+/** `idle` → `pending` (popup open) → `complete` or `error`; a cancel returns to `idle`. */
+export type TelegramLoginStatus = 'idle' | 'pending' | 'complete' | 'error';
+
+const DOCS = 'https://www.npmjs.com/package/telegram-login-kit#error-codes';
+const warned = new Set<string>();
+
+/** Integrator mistakes are reported once per message, with a code to look up. */
+function warnOnce(code: string, message: string) {
+  if (warned.has(message)) return;
+  warned.add(message);
+  console.warn(`<telegram-login-button>: ${message} [${code}] ${DOCS}`);
+}
+
+function oneOf<T extends string>(value: string, allowed: readonly T[], fallback: T, attribute: string): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  warnOnce('invalid_config', `"${attribute}" must be one of ${allowed.join(', ')}; got "${value}", using "${fallback}"`);
+  return fallback;
+}
+
+const IDENTIFIER_PATH = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/;
+const FORBIDDEN_KEYS = new Set(['__proto__', 'prototype', 'constructor']);
+
+/** Finds `window.a.b.c` for the `onauth` attribute by walking properties; nothing is evaluated. */
+function resolveGlobalFunction(path: string): ((data: TelegramAuthCallbackData) => void) | undefined {
+  if (!IDENTIFIER_PATH.test(path)) return undefined;
+  let owner: unknown;
+  let target: unknown = globalThis;
+  for (const key of path.split('.')) {
+    if (FORBIDDEN_KEYS.has(key) || target === null || (typeof target !== 'object' && typeof target !== 'function')) return undefined;
+    owner = target;
+    target = (target as Record<string, unknown>)[key];
+  }
+  return typeof target === 'function' ? (target as (data: TelegramAuthCallbackData) => void).bind(owner) : undefined;
+}
+
+// Elements re-render when the document's language changes; one observer serves them all.
+const connected = new Set<TelegramLoginButtonElement>();
+let documentObserver: MutationObserver | undefined;
+
+/**
+ * A "Log in with Telegram" button. It wraps Telegram's own library (`Telegram.Login.auth`), opens
+ * the popup inside the click so browsers never block it, and reports exactly one outcome per login.
+ *
+ * @fires telegram-login-start - Cancelable; a login is about to open its popup.
+ * @fires telegram-login-success - `detail.idToken` and the unverified `detail.user` claims.
+ * @fires telegram-login-error - `detail.error` is a `TelegramLoginError` with a `code`.
+ * @fires telegram-login-cancel - The user closed the popup, or the login was aborted.
+ * @slot - The label; replaces the localized text.
+ * @csspart button - The native button.
+ * @csspart icon - The Telegram icon.
+ * @csspart label - The label.
+ * @csspart spinner - Shown instead of the icon while a login is pending.
+ * @cssproperty --telegram-login-button-background - Background color.
+ * @cssproperty --telegram-login-button-background-hover - Background color on hover.
+ * @cssproperty --telegram-login-button-color - Text and icon color.
+ * @cssproperty --telegram-login-button-border-color - Border color.
+ * @cssproperty --telegram-login-button-radius - Corner radius.
+ * @cssproperty --telegram-login-button-font - The `font` shorthand of the label.
+ * @cssproperty --telegram-login-button-height - Height (and width when icon-only).
+ * @cssproperty --telegram-login-button-focus-ring - Color of the keyboard focus ring.
+ * @cssstate pending - A login is open.
+ * @cssstate complete - The last login succeeded.
+ * @cssstate error - The last login failed.
+ */
+export class TelegramLoginButtonElement extends LitElement {
+  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+  static override styles = styles;
+
+  /**
+   * Registers the element (default tag `telegram-login-button`). Calling it again is harmless;
+   * another tag or a scoped registry works too.
+   */
+  static define(tag = 'telegram-login-button', registry: CustomElementRegistry | undefined = globalThis.customElements): void {
+    if (!registry || registry.get(tag)) return;
+    try {
+      registry.define(tag, this);
+    } catch {
+      // A class can be registered once per registry: a second tag gets its own subclass.
+      registry.define(tag, class extends this {});
+    }
+  }
+
+  /** The bot's client id (numeric, from BotFather). Required. */
+  @property({ attribute: 'client-id' }) clientId = '';
+  /** Space-separated extra permissions: `write` (the bot may message the user), `phone`. */
+  @property({ attribute: 'request-access' }) requestAccess = '';
+  /** How the login runs; `library` (Telegram's own script) is the one flow so far. */
+  @property() flow: LoginFlow = 'library';
+  /** URL of Telegram's telegram-login.js. */
+  @property({ attribute: 'library-src' }) librarySrc = DEFAULT_LIBRARY_SRC;
+  /** Seconds to wait for telegram-login.js before `library_load_failed`. */
+  @property({ type: Number, attribute: 'library-timeout' }) libraryTimeout = 10;
+  /** Seconds before an unanswered login ends with `timeout` and its popup closes. */
+  @property({ type: Number }) timeout = 300;
+  /** `large` (44 px, default), `medium` (36 px) or `small` (28 px). */
+  @property() size: TelegramLoginButtonSize = 'large';
+  /** `pill` (default), `rounded` or `square`. */
+  @property() shape: TelegramLoginButtonShape = 'pill';
+  /** `filled` (default) or `outlined`. */
+  @property() appearance: TelegramLoginButtonAppearance = 'filled';
+  /** `light` (default), `dark`, or `auto` to follow `prefers-color-scheme`. */
+  @property() theme: TelegramLoginButtonTheme = 'light';
+  /** The label: `login` ("Log in with Telegram", default), `signin`, `signup` or `continue`. */
+  @property() text: TelegramLoginButtonText = 'login';
+  /** Shows only the icon; the label stays as the accessible name. */
+  @property({ type: Boolean, attribute: 'icon-only' }) iconOnly = false;
+  /** A moving highlight (off for users who prefer reduced motion). */
+  @property({ type: Boolean }) shine = false;
+  /** Fills the width of the container. */
+  @property({ type: Boolean, attribute: 'full-width', reflect: true }) fullWidth = false;
+  /**
+   * Called with the result, or `{ error }`, when a login ends. The `onauth` attribute instead names
+   * a global function by its dotted path (`onauth="app.onTelegramAuth"`); it is never evaluated.
+   */
+  @property({ attribute: false }) onauth?: (data: TelegramAuthCallbackData) => void;
+
+  @state() private _status: TelegramLoginStatus = 'idle';
+  @state() private _announcement = '';
+
+  #internals: ElementInternals | undefined = isServer ? undefined : this.attachInternals();
+  #inFlight: Promise<TelegramLoginResult> | undefined;
+  #abort: AbortController | undefined;
+  #configError: TelegramLoginError | undefined;
+  #preloaded: string | undefined;
+
+  /** Where the current or last login stands. */
+  get status(): TelegramLoginStatus {
+    return this._status;
+  }
+
+  // `lang` and `nonce` are HTMLElement's own properties (the nonce survives CSP nonce-hiding only
+  // there), so they are read natively and only observed here.
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'lang', 'nonce'];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (name === 'lang' || name === 'nonce') this.requestUpdate();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    connected.add(this);
+    if (!documentObserver) {
+      documentObserver = new MutationObserver(() => connected.forEach((element) => element.requestUpdate()));
+      documentObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    connected.delete(this);
+    // A move (remove and re-add in the same task) keeps the login; a removal ends it.
+    queueMicrotask(() => {
+      if (!this.isConnected) this.#abort?.abort();
+    });
+  }
+
+  /**
+   * Starts a login, as a click does. Call it from a user gesture: browsers block popups opened
+   * otherwise (the element then reports `popup_blocked`). While a login is open this focuses its
+   * popup and returns the same promise.
+   */
+  login(): Promise<TelegramLoginResult> {
+    if (this.#inFlight) {
+      focusActiveLogin();
+      return this.#inFlight;
+    }
+    // Telegram's library runs one login per page: another button's popup gets the focus instead.
+    if (focusActiveLogin()) {
+      return Promise.reject(new TelegramLoginError('login_in_progress', 'another Telegram login is already open on this page'));
+    }
+    const abort = new AbortController();
+    let request;
+    try {
+      request = normalizeLoginOptions(this.#options(abort.signal));
+    } catch (error) {
+      this.#end(error as TelegramLoginError);
+      return Promise.reject(error);
+    }
+    if (!this.dispatchEvent(new TelegramLoginStartEvent({ clientId: request.clientId, flow: 'library' }))) {
+      return Promise.reject(new TelegramLoginError('aborted', 'a telegram-login-start listener cancelled the login'));
+    }
+    // Synchronous up to window.open: still inside the click's task.
+    const pending = loginWithLibrary(request);
+    this.#inFlight = pending;
+    this.#abort = abort;
+    this.#setStatus('pending', this.#translation().pending);
+    pending.then(
+      (result) => this.#end(result),
+      (error: TelegramLoginError) => this.#end(error),
+    );
+    return pending;
+  }
+
+  #options(signal: AbortSignal): TelegramLoginOptions {
+    const lang = this.#language();
+    return {
+      clientId: this.clientId,
+      requestAccess: this.requestAccess.split(/\s+/).filter(Boolean) as RequestAccess[],
+      ...(lang ? { lang: resolveTranslation(lang).$telegram } : {}),
+      nonce: this.nonce,
+      flow: this.flow,
+      librarySrc: this.librarySrc,
+      libraryTimeout: this.libraryTimeout * 1000,
+      timeout: this.timeout * 1000,
+      signal,
+    };
+  }
+
+  #end(outcome: TelegramLoginResult | TelegramLoginError) {
+    this.#inFlight = undefined;
+    this.#abort = undefined;
+    const t = this.#translation();
+    if (!(outcome instanceof TelegramLoginError)) {
+      this.#setStatus('complete', '');
+      this.dispatchEvent(new TelegramLoginSuccessEvent(outcome));
+      this.#callback(outcome);
+      return;
+    }
+    if (outcome.code === 'popup_closed' || outcome.code === 'aborted') {
+      this.#setStatus('idle', '');
+      this.dispatchEvent(new TelegramLoginCancelEvent({ error: outcome }));
+    } else {
+      this.#setStatus('error', outcome.code === 'popup_blocked' ? t.popupBlocked : t.failed);
+      this.dispatchEvent(new TelegramLoginErrorEvent({ error: outcome }));
+    }
+    this.#callback({ error: outcome });
+  }
+
+  #callback(data: TelegramAuthCallbackData) {
+    const path = this.getAttribute('onauth');
+    const callback = this.onauth ?? (path ? resolveGlobalFunction(path) : undefined);
+    if (path && !this.onauth && !callback) {
+      warnOnce('invalid_config', `onauth="${path}" does not name a global function (write onauth="myFunction", not a call)`);
+    }
+    try {
+      callback?.(data);
+    } catch (error) {
+      // A failing callback must not break the element; surface it like an uncaught error.
+      globalThis.reportError?.(error);
+    }
+  }
+
+  #setStatus(status: TelegramLoginStatus, announcement: string) {
+    this._status = status;
+    this._announcement = announcement;
+    const states = this.#internals?.states;
+    try {
+      for (const name of ['pending', 'complete', 'error']) states?.delete(name);
+      if (status !== 'idle') states?.add(status);
+    } catch {
+      // Browsers without custom states (or with the old `--state` syntax) still get `status`.
+    }
+  }
+
+  /** The element's own `lang`, else the nearest ancestor's (across shadow roots), else the document's. */
+  #language(): string {
+    for (let node: Node | null = this; node; node = node instanceof ShadowRoot ? node.host : node.parentNode) {
+      if (node instanceof Element && node.hasAttribute('lang')) return node.getAttribute('lang') ?? '';
+    }
+    return '';
+  }
+
+  #translation(): TelegramLoginTranslation {
+    return resolveTranslation(this.#language());
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (isServer) return;
+    try {
+      const request = normalizeLoginOptions(this.#options(new AbortController().signal));
+      this.#configError = undefined;
+      // Fetch Telegram's library as soon as the element is on the page (once per URL for the page).
+      if (this.isConnected && this.#preloaded !== request.librarySrc) {
+        this.#preloaded = request.librarySrc;
+        // A failure is reported, and retried, at the next click; re-renders do not retry it.
+        loadTelegramLibrary(request.librarySrc, request.libraryTimeout).catch(() => undefined);
+      }
+    } catch (error) {
+      this.#configError = error as TelegramLoginError;
+      warnOnce('invalid_config', this.#configError.message);
+    }
+    if (changed.has('onauth') && this.onauth !== undefined && typeof this.onauth !== 'function') {
+      warnOnce('invalid_config', 'the onauth property must be a function');
+    }
+  }
+
+  override render(): TemplateResult {
+    const t = this.#translation();
+    const pending = this._status === 'pending';
+    const text = oneOf(this.text, ['login', 'signin', 'signup', 'continue'], 'login', 'text');
+    const classes = {
+      button: true,
+      [oneOf(this.size, ['large', 'medium', 'small'], 'large', 'size')]: true,
+      [oneOf(this.shape, ['pill', 'rounded', 'square'], 'pill', 'shape')]: true,
+      [oneOf(this.appearance, ['filled', 'outlined'], 'filled', 'appearance')]: true,
+      [oneOf(this.theme, ['light', 'dark', 'auto'], 'light', 'theme')]: true,
+      'icon-only': this.iconOnly,
+      shine: this.shine && !pending,
+      'full-width': this.fullWidth,
+      invalid: this.#configError !== undefined,
+      pending,
+    };
+    return html`<button
+        part="button"
+        class=${classMap(classes)}
+        type="button"
+        dir=${t.$dir}
+        lang=${t.$code}
+        aria-disabled=${this.#configError ? 'true' : 'false'}
+        aria-busy=${pending ? 'true' : 'false'}
+        @click=${this.#onClick}
+      >
+        <span part="icon" class="icon" ?hidden=${pending}>${telegramIcon}</span>
+        <span part="spinner" class="spinner" ?hidden=${!pending}></span>
+        <span part="label" class="label">${pending ? t.pending : html`<slot>${t[text]}</slot>`}</span>
+      </button>
+      <span class="visually-hidden" role="status">${this._announcement}</span>`;
+  }
+
+  #onClick = () => {
+    // The outcome is reported through events and onauth.
+    this.login().catch(() => undefined);
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'telegram-login-button': TelegramLoginButtonElement;
+  }
+  // Typed listeners on the element, its ancestors, the document and the window (the events bubble).
+  interface GlobalEventHandlersEventMap extends TelegramLoginEventMap {}
+}

@@ -1,0 +1,270 @@
+import { TelegramLoginError } from '../errors.js';
+import type { RequestAccess, TelegramLoginResult } from '../types.js';
+import { decodeIdTokenClaims } from './id-token.js';
+
+/** The part of Telegram's `Telegram.Login` that we call. */
+export interface TelegramLoginLibrary {
+  auth(options: TelegramAuthOptions, callback: (data: TelegramCallbackData) => void): void;
+  close?(): void;
+}
+
+interface TelegramAuthOptions {
+  client_id: string;
+  request_access?: RequestAccess[];
+  lang?: string;
+  nonce?: string;
+}
+
+interface TelegramCallbackData {
+  id_token?: unknown;
+  error?: unknown;
+}
+
+/** A library-flow login, validated (see `normalizeLoginOptions`). */
+export interface LibraryLoginRequest {
+  clientId: string;
+  requestAccess: readonly RequestAccess[];
+  lang?: string;
+  nonce?: string;
+  /** Absolute URL of telegram-login.js. */
+  librarySrc: string;
+  libraryTimeout: number;
+  timeout: number;
+  signal?: AbortSignal;
+}
+
+/** Telegram's library opens (or reuses) a window with this name; so do we, inside the click. */
+export const POPUP_NAME = 'telegram_oidc_login';
+const POPUP_WIDTH = 550;
+const POPUP_HEIGHT = 650;
+const CLOSE_POLL_MS = 250;
+/** A result posted just before the popup closed may arrive after the close is seen: wait this long. */
+const CLOSE_GRACE_MS = 600;
+
+const loaded = new Map<string, TelegramLoginLibrary>();
+const loading = new Map<string, Promise<TelegramLoginLibrary>>();
+let active: { popup: Window | null } | undefined;
+
+function telegramGlobal(): TelegramLoginLibrary | undefined {
+  const login = (globalThis as { Telegram?: { Login?: Partial<TelegramLoginLibrary> } }).Telegram?.Login;
+  return typeof login?.auth === 'function' ? (login as TelegramLoginLibrary) : undefined;
+}
+
+/**
+ * The library took its script URL's origin as the provider, mapping Telegram's CDN hosts to their
+ * OAuth hosts; messages are accepted from that origin only.
+ */
+export function providerOrigin(librarySrc: string): string {
+  const { origin } = new URL(librarySrc);
+  if (origin === 'https://telegram.org') return 'https://oauth.telegram.org';
+  if (origin === 'https://tg.dev' || origin === 'https://telegram-js.azureedge.net') return 'https://oauth.tg.dev';
+  return origin;
+}
+
+/** The library when it is already on the page: loaded by us, or by the site's own script tag. */
+function readyLibrary(url: string): TelegramLoginLibrary | undefined {
+  const known = loaded.get(url);
+  if (known) return known;
+  const api = telegramGlobal();
+  if (api && (attempts.has(url) || Array.from(document.scripts).some((script) => script.src === url))) {
+    loaded.set(url, api);
+    return api;
+  }
+  return undefined;
+}
+
+const attempts = new Map<string, number>();
+
+function insertScript(url: string, timeout: number): Promise<TelegramLoginLibrary> {
+  // A retry asks for a distinct URL: browsers queue a request for the same URL behind a previous one
+  // that still hangs, so the retry would hang with it. The library reads only its script's origin.
+  const attempt = attempts.get(url) ?? 0;
+  attempts.set(url, attempt + 1);
+  const src = new URL(url);
+  if (attempt > 0) src.searchParams.set('tlk-retry', String(attempt));
+  return new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    const fail = (message: string) => {
+      clearTimeout(timer);
+      script.remove();
+      reject(new TelegramLoginError('library_load_failed', message));
+    };
+    const timer = setTimeout(() => fail(`telegram-login.js did not load within ${timeout} ms: ${url}`), timeout);
+    script.async = true;
+    script.src = src.href;
+    script.addEventListener('load', () => {
+      clearTimeout(timer);
+      const api = telegramGlobal();
+      if (api) resolve(api);
+      else fail(`${url} loaded but did not define Telegram.Login.auth`);
+    });
+    script.addEventListener('error', () => fail(`could not load telegram-login.js from ${url}`));
+    document.head.append(script);
+  });
+}
+
+/**
+ * Loads Telegram's library once per URL for the whole page: every caller shares one promise. A
+ * failed load is forgotten, so the next call tries again.
+ */
+export function loadTelegramLibrary(url: string, timeout: number): Promise<TelegramLoginLibrary> {
+  const ready = readyLibrary(url);
+  if (ready) return Promise.resolve(ready);
+  let promise = loading.get(url);
+  if (!promise) {
+    promise = insertScript(url, timeout).then(
+      (api) => {
+        loaded.set(url, api);
+        loading.delete(url);
+        return api;
+      },
+      (error: unknown) => {
+        loading.delete(url);
+        throw error;
+      },
+    );
+    loading.set(url, promise);
+  }
+  return promise;
+}
+
+/** Brings the open login popup to the front; false when no login is open on the page. */
+export function focusActiveLogin(): boolean {
+  if (!active) return false;
+  if (active.popup && !active.popup.closed) active.popup.focus();
+  return true;
+}
+
+function popupFeatures(): string {
+  const left = Math.max(0, (screen.width - POPUP_WIDTH) / 2) + ((screen as { availLeft?: number }).availLeft ?? 0);
+  const top = Math.max(0, (screen.height - POPUP_HEIGHT) / 2) + ((screen as { availTop?: number }).availTop ?? 0);
+  return `width=${POPUP_WIDTH},height=${POPUP_HEIGHT},left=${left},top=${top},status=0,location=0,menubar=0,toolbar=0`;
+}
+
+/** Telegram's error strings, as typed errors; unknown ones keep their text. */
+function providerError(text: string): TelegramLoginError {
+  switch (text) {
+    case 'access_denied':
+      return new TelegramLoginError('access_denied', 'the user denied the login', { providerError: text });
+    case 'missing id_token':
+      return new TelegramLoginError('id_token_invalid', 'Telegram sent no id_token', { providerError: text, reason: 'missing' });
+    case 'malformed id_token':
+      return new TelegramLoginError('id_token_invalid', 'Telegram sent a malformed id_token', { providerError: text, reason: 'malformed' });
+    default:
+      return new TelegramLoginError('provider_error', `Telegram reported "${text}"`, { providerError: text });
+  }
+}
+
+/**
+ * Runs a login through Telegram's library. Call it from a click handler: the popup opens before
+ * anything else (Telegram's library would hang on a blocked popup, so we open it ourselves and let
+ * the library reuse it by name). Resolves with the result, or rejects with a `TelegramLoginError`:
+ * `popup_closed` and `aborted` are cancels, everything else an error. It always settles: the
+ * `timeout` bounds it.
+ */
+export function loginWithLibrary(request: LibraryLoginRequest): Promise<TelegramLoginResult> {
+  if (request.signal?.aborted) return Promise.reject(new TelegramLoginError('aborted', 'the login was aborted before it started'));
+  if (active) return Promise.reject(new TelegramLoginError('login_in_progress', 'another Telegram login is already open on this page'));
+  // Inside Telegram's in-app browser the library asks the app instead of opening a popup.
+  const inApp = 'TelegramWebviewProxy' in globalThis;
+  const popup = inApp ? null : window.open('about:blank', POPUP_NAME, popupFeatures());
+  if (!inApp && !popup) {
+    return Promise.reject(
+      new TelegramLoginError('popup_blocked', 'the browser blocked the login popup: start the login from a click, or allow pop-ups for this site'),
+    );
+  }
+  const provider = providerOrigin(request.librarySrc);
+  const me = { popup };
+  active = me;
+
+  return new Promise<TelegramLoginResult>((resolve, reject) => {
+    let settled = false;
+    let started = false;
+    let closeGrace: ReturnType<typeof setTimeout> | undefined;
+    const poll = popup ? setInterval(() => popup.closed && closed(), CLOSE_POLL_MS) : undefined;
+    const deadline = setTimeout(
+      () => settle(new TelegramLoginError('timeout', `no answer from Telegram within ${request.timeout} ms`)),
+      request.timeout,
+    );
+    const onAbort = () => settle(new TelegramLoginError('aborted', 'the login was aborted'));
+
+    function settle(outcome: TelegramLoginResult | TelegramLoginError) {
+      if (settled) return;
+      settled = true;
+      clearInterval(poll);
+      clearTimeout(deadline);
+      clearTimeout(closeGrace);
+      window.removeEventListener('message', onMessage);
+      request.signal?.removeEventListener('abort', onAbort);
+      if (active === me) active = undefined;
+      if (outcome instanceof TelegramLoginError) {
+        if (popup && !popup.closed) popup.close();
+        // Lets the library drop its listener; its late popup_closed callback finds us settled.
+        if (started) telegramGlobal()?.close?.();
+        reject(outcome);
+      } else {
+        resolve(outcome);
+      }
+    }
+
+    function closed() {
+      closeGrace ??= setTimeout(
+        () => settle(new TelegramLoginError('popup_closed', 'the login popup was closed before the login finished')),
+        CLOSE_GRACE_MS,
+      );
+    }
+
+    function accept(data: TelegramCallbackData, token: unknown) {
+      if (typeof data.error === 'string' && data.error) {
+        if (data.error === 'popup_closed') closed();
+        else settle(providerError(data.error));
+        return;
+      }
+      if (typeof token !== 'string' || !token) {
+        settle(providerError('missing id_token'));
+        return;
+      }
+      try {
+        settle({ idToken: token, user: decodeIdTokenClaims(token) });
+      } catch (error) {
+        settle(error as TelegramLoginError);
+      }
+    }
+
+    // Our own listener, with the library's checks (provider origin, our popup): it keeps a result
+    // that lands just after the library has already reported popup_closed.
+    function onMessage(event: MessageEvent) {
+      if (event.origin !== provider || !popup || event.source !== popup) return;
+      let data: unknown = event.data;
+      if (typeof data === 'string') {
+        try {
+          data = JSON.parse(data);
+        } catch {
+          return;
+        }
+      }
+      const message = data as { event?: unknown; result?: unknown; error?: unknown } | null;
+      if (message?.event === 'auth_result') accept(message, message.result);
+    }
+
+    function begin(api: TelegramLoginLibrary) {
+      if (settled) return;
+      started = true;
+      const options: TelegramAuthOptions = { client_id: request.clientId };
+      if (request.requestAccess.length > 0) options.request_access = [...request.requestAccess];
+      if (request.lang) options.lang = request.lang;
+      if (request.nonce) options.nonce = request.nonce;
+      try {
+        api.auth(options, (data) => accept(data ?? {}, data?.id_token));
+      } catch (cause) {
+        settle(new TelegramLoginError('invalid_config', `Telegram.Login.auth refused the options: ${(cause as Error).message}`, { cause }));
+      }
+    }
+
+    window.addEventListener('message', onMessage);
+    request.signal?.addEventListener('abort', onAbort, { once: true });
+    const ready = readyLibrary(request.librarySrc);
+    if (ready) begin(ready);
+    else loadTelegramLibrary(request.librarySrc, request.libraryTimeout).then(begin, (error: TelegramLoginError) => settle(error));
+  });
+}

@@ -1,0 +1,43 @@
+/**
+ * telegram-login-kit: importing this module registers `<telegram-login-button>`.
+ * Import `telegram-login-kit/element` for the class without registering it.
+ */
+import './define.js';
+
+export {
+  TelegramLoginButtonElement,
+  type TelegramLoginButtonAppearance,
+  type TelegramLoginButtonShape,
+  type TelegramLoginButtonSize,
+  type TelegramLoginButtonTheme,
+  type TelegramLoginStatus,
+} from './element/telegram-login-button.js';
+export {
+  TelegramLoginCancelEvent,
+  TelegramLoginErrorEvent,
+  TelegramLoginStartEvent,
+  TelegramLoginSuccessEvent,
+  type TelegramLoginErrorDetail,
+  type TelegramLoginEventMap,
+  type TelegramLoginStartDetail,
+} from './element/events.js';
+export {
+  BUILT_IN_LANGUAGES,
+  registerTranslation,
+  resolveTranslation,
+  type TelegramLoginButtonText,
+  type TelegramLoginTranslation,
+} from './element/locales.js';
+export { login } from './flows/login.js';
+export { decodeIdTokenClaims } from './flows/id-token.js';
+export { ERROR_CODES, isTelegramLoginError, TelegramLoginError, type TelegramLoginErrorCode, type TelegramLoginErrorOptions } from './errors.js';
+export {
+  DEFAULT_LIBRARY_SRC,
+  type LoginFlow,
+  type RequestAccess,
+  type TelegramAuthCallbackData,
+  type TelegramIdTokenClaims,
+  type TelegramLoginOptions,
+  type TelegramLoginResult,
+  type UnverifiedTelegramClaims,
+} from './types.js';
