@@ -61,6 +61,18 @@ test('reports exactly one outcome per login, even though the popup closes right 
   expect(events.map((event) => event.type)).toEqual(['telegram-login-start', 'telegram-login-success']);
 });
 
+test('reports success even when the popup closes in the same instant it posts the result', async ({ page, site, mock }) => {
+  // Telegram's library polls popup.closed and can report popup_closed before the result arrives;
+  // the element listens for the result itself and gives a closed popup a grace period.
+  await mock.control({ autoConsent: true, popupCloseDelay: 0 });
+  await page.goto(elementPage(site, button(mock)));
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const outcome = page.waitForEvent('console', (message) => /^event .*"telegram-login-(success|error|cancel)"/.test(message.text()));
+    await page.click('#tg');
+    expect(JSON.parse((await outcome).text().slice(6)).type, `attempt ${attempt}`).toBe('telegram-login-success');
+  }
+});
+
 test('reports access_denied as telegram-login-error when the user denies', async ({ page, site, mock }) => {
   await page.goto(elementPage(site, button(mock)));
   const failed = nextEvent(page, 'telegram-login-error');

@@ -197,8 +197,9 @@ export function loginWithLibrary(request: LibraryLoginRequest): Promise<Telegram
       window.removeEventListener('message', onMessage);
       request.signal?.removeEventListener('abort', onAbort);
       if (active === me) active = undefined;
+      // Also after a result: a popup still closing itself would be reused (by name) by the next login.
+      if (popup && !popup.closed) popup.close();
       if (outcome instanceof TelegramLoginError) {
-        if (popup && !popup.closed) popup.close();
         // Lets the library drop its listener; its late popup_closed callback finds us settled.
         if (started) telegramGlobal()?.close?.();
         reject(outcome);

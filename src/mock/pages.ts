@@ -139,11 +139,14 @@ export function renderErrorPage(lang: PageLanguage, error: string, description: 
   );
 }
 
-/** The post_message result: a page whose script posts `message` to the opener at `targetOrigin`, then closes. */
-export function renderResultPage(lang: PageLanguage, targetOrigin: string, message: Record<string, unknown>): string {
+/**
+ * The post_message result: a page whose script posts `message` to the opener at `targetOrigin`, then
+ * closes after `closeDelay` ms.
+ */
+export function renderResultPage(lang: PageLanguage, targetOrigin: string, message: Record<string, unknown>, closeDelay: number): string {
   const t = STRINGS[lang];
   // JSON inside a script element: escape `<` so a value can never close the element.
-  const json = JSON.stringify({ targetOrigin, message, noOpener: t.noOpener }).replace(/</g, '\\u003c');
+  const json = JSON.stringify({ targetOrigin, message, closeDelay, noOpener: t.noOpener }).replace(/</g, '\\u003c');
   return layout(
     lang,
     t.title,
@@ -158,7 +161,9 @@ export const AUTH_RESULT_SCRIPT = `(function () {
   var data = JSON.parse(document.getElementById('auth-result').textContent);
   if (window.opener && !window.opener.closed) {
     window.opener.postMessage(data.message, data.targetOrigin);
-    window.close();
+    // Closing in the same instant races the opener's close poll (Telegram's library would report
+    // popup_closed); how Telegram's own popup times this is undocumented: by default it waits a moment.
+    setTimeout(function () { window.close(); }, data.closeDelay);
   } else {
     document.getElementById('status').textContent = data.noOpener;
   }

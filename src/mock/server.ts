@@ -83,6 +83,8 @@ export interface MockControlCommand {
   rotateKeys?: boolean | { dropPrevious?: boolean };
   /** Switch auto-consent on (optionally as a given user) or off. */
   autoConsent?: boolean | { userId: number };
+  /** Milliseconds the post_message popup waits after posting before it closes (default 150; 0 races the opener). */
+  popupCloseDelay?: number;
 }
 
 export interface MockTelegram {
@@ -118,6 +120,7 @@ export const DEFAULT_USERS: readonly MockUser[] = [
 ];
 
 const BODY_LIMIT = 64 * 1024;
+const DEFAULT_POPUP_CLOSE_DELAY = 150;
 const CODE_TTL_MS = 60_000;
 const REQUEST_TTL_MS = 10 * 60_000;
 const STORE_LIMIT = 10_000;
@@ -316,6 +319,7 @@ export async function startMockTelegram(options: MockTelegramOptions = {}): Prom
 
   const initialAutoConsent = options.autoConsent ?? false;
   let autoConsent = initialAutoConsent;
+  let popupCloseDelay = DEFAULT_POPUP_CLOSE_DELAY;
   let tokenErrors: NonNullable<MockControlCommand['tokenError']>[] = [];
   let overrides = new Map<string, PathOverride>();
   const stopping = new AbortController();
@@ -450,14 +454,14 @@ export async function startMockTelegram(options: MockTelegramOptions = {}): Prom
       return;
     }
     const idToken = await signIdToken(request.client, user, request.scopes, request.nonce);
-    sendPage(res, 200, renderResultPage(request.lang, request.redirectUri.origin, { event: 'auth_result', result: idToken }));
+    sendPage(res, 200, renderResultPage(request.lang, request.redirectUri.origin, { event: 'auth_result', result: idToken }, popupCloseDelay));
   }
 
   function deliverError(res: ServerResponse, request: PendingAuth, error: string, description: string) {
     if (request.responseType === 'code') {
       redirectWith(res, request, { error, error_description: description });
     } else {
-      sendPage(res, 200, renderResultPage(request.lang, request.redirectUri.origin, { event: 'auth_result', error }));
+      sendPage(res, 200, renderResultPage(request.lang, request.redirectUri.origin, { event: 'auth_result', error }, popupCloseDelay));
     }
   }
 
@@ -645,13 +649,14 @@ export async function startMockTelegram(options: MockTelegramOptions = {}): Prom
 
   async function control(command: MockControlCommand): Promise<void> {
     if (typeof command !== 'object' || command === null) throw new TypeError('a control command is an object');
-    const known = new Set(['reset', 'tokenError', 'delay', 'fail', 'rotateKeys', 'autoConsent']);
+    const known = new Set(['reset', 'tokenError', 'delay', 'fail', 'rotateKeys', 'autoConsent', 'popupCloseDelay']);
     const unknown = Object.keys(command).filter((key) => !known.has(key));
     if (unknown.length > 0) throw new TypeError(`unknown control field ${unknown.join(', ')}`);
     if (command.reset) {
       tokenErrors = [];
       overrides = new Map();
       autoConsent = initialAutoConsent;
+      popupCloseDelay = DEFAULT_POPUP_CLOSE_DELAY;
     }
     if (command.tokenError !== undefined) {
       const { error, error_description, status = 400 } = command.tokenError;
@@ -678,6 +683,11 @@ export async function startMockTelegram(options: MockTelegramOptions = {}): Prom
       if (rotate) await keys.rotate({ dropPrevious: isOptions && (rotate as { dropPrevious?: unknown }).dropPrevious === true });
     }
     if (command.autoConsent !== undefined) autoConsent = checkAutoConsent(command.autoConsent);
+    if (command.popupCloseDelay !== undefined) {
+      const delay = command.popupCloseDelay;
+      if (!Number.isInteger(delay) || delay < 0 || delay > 60_000) throw new TypeError('"popupCloseDelay" must be 0 to 60000');
+      popupCloseDelay = delay;
+    }
   }
 
   async function handleControl(req: IncomingMessage, res: ServerResponse) {
