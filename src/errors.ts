@@ -21,6 +21,8 @@ export const ERROR_CODES = [
   'aborted',
   /** Another login is already open on this page (Telegram's library runs one at a time). */
   'login_in_progress',
+  /** The page's `Cross-Origin-Opener-Policy: same-origin` cuts it off from the login popup. */
+  'coop_blocked',
   /** Telegram reported an error this SDK has no code for; `providerError` keeps its text. */
   'provider_error',
   /** The code could not be exchanged for tokens. */
@@ -31,8 +33,18 @@ export const ERROR_CODES = [
   'id_token_expired',
   /** The id_token's nonce is missing or not the one issued. */
   'nonce_mismatch',
-  /** Telegram's signing keys could not be fetched. */
+  /** Telegram's signing keys could not be fetched: network error, timeout or an invalid key set. */
   'jwks_unavailable',
+  /** Legacy widget or bot `login_url` data failed its check; `reason` says which (`hash`, `malformed`, `expired`, `future`). */
+  'login_widget_invalid',
+  /** The request carries no session cookie, or one that is forged, expired or revoked. */
+  'session_invalid',
+  /** A POST to the server handler came without an `Origin` header or from an origin it does not allow. */
+  'origin_not_allowed',
+  /** A request to the server handler is malformed: unknown path or method, wrong `Content-Type`, bad or oversized body, missing field. */
+  'invalid_request',
+  /** The server handler failed unexpectedly (for example a nonce or revocation store threw); details go to the server log only. */
+  'server_error',
 ] as const;
 
 export type TelegramLoginErrorCode = (typeof ERROR_CODES)[number];
@@ -43,7 +55,10 @@ export interface TelegramLoginErrorOptions {
   providerError?: string;
   /** The provider's `error_description`, when it sent one. */
   providerErrorDescription?: string;
-  /** Which check failed, for `id_token_invalid` (`signature`, `alg`, `iss`, `aud`, `malformed`, …). */
+  /**
+   * Which check failed: for `id_token_invalid` one of `malformed`, `size`, `signature`, `alg`, `kid`,
+   * `iss`, `aud`, `iat`, `claims`; for `login_widget_invalid` one of `hash`, `malformed`, `expired`, `future`.
+   */
   reason?: string;
 }
 

@@ -1,7 +1,38 @@
 /**
- * `telegram-login-kit/server`: code for the site's server (Node ≥ 20 or any Fetch-API runtime).
- * So far it carries the shared error type and the claim types; `verifyIdToken`, `exchangeCode`,
- * nonces, the legacy widget check and the ready-made handler are the next milestone (see the README).
+ * `telegram-login-kit/server`: code for the site's server, on Node ≥ 20 or any Fetch-API runtime
+ * (Deno, Bun, Cloudflare Workers). WebCrypto and fetch only; `toNodeListener` adapts the handler to
+ * `node:http` and Express without importing Node at runtime.
  */
 export { ERROR_CODES, isTelegramLoginError, TelegramLoginError, type TelegramLoginErrorCode, type TelegramLoginErrorOptions } from '../errors.js';
 export type { TelegramIdTokenClaims, UnverifiedTelegramClaims } from '../types.js';
+export { DEFAULT_ISSUER } from '../types.js';
+export { verifyIdToken, ID_TOKEN_ALGORITHMS, MAX_ID_TOKEN_LENGTH, type IdTokenAlgorithm, type VerifyIdTokenOptions } from './verify-id-token.js';
+export { exchangeCode, type ExchangeCodeOptions, type ExchangeCodeResult } from './exchange-code.js';
+export { createNonce, createMemoryNonceStore, type MemoryNonceStoreOptions, type NonceStore } from './nonce.js';
+export {
+  verifyLoginWidget,
+  LOGIN_WIDGET_FIELDS,
+  type LoginWidgetData,
+  type TelegramWidgetUser,
+  type VerifyLoginWidgetOptions,
+} from './login-widget.js';
+export {
+  createSessionManager,
+  createMemoryRevocationStore,
+  type IssuedSession,
+  type MemoryRevocationStoreOptions,
+  type RevocationStore,
+  type Session,
+  type SessionClaimsHook,
+  type SessionManager,
+  type SessionManagerOptions,
+  type SessionUser,
+} from './session.js';
+export {
+  createTelegramAuthHandler,
+  type AuthEvent,
+  type LoginMethod,
+  type TelegramAuthHandler,
+  type TelegramAuthHandlerOptions,
+} from './handler.js';
+export { toNodeListener, type NodeListener } from './node.js';

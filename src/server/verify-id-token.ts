@@ -1,0 +1,197 @@
+import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { TelegramLoginError } from '../errors.js';
+import { DEFAULT_ISSUER, type TelegramIdTokenClaims } from '../types.js';
+
+/** The signing algorithms Telegram offers that WebCrypto can verify (ES256K cannot be). */
+export type IdTokenAlgorithm = 'RS256' | 'ES256' | 'EdDSA';
+
+export interface VerifyIdTokenOptions {
+  /** Your bot's client id; the token's `aud` must equal it as a string. */
+  clientId: string | number;
+  /** Expected `iss`. Default `https://oauth.telegram.org`. */
+  issuer?: string;
+  /** Where the signing keys are. Default `${issuer}/.well-known/jwks.json`. */
+  jwksUri?: string;
+  /** Accepted `alg` values: the one chosen in BotFather. Default `['RS256']`. */
+  algorithms?: IdTokenAlgorithm[];
+  /** When given, the token's `nonce` claim must equal it. */
+  nonce?: string;
+  /** Seconds since `iat` after which the token counts as expired, however late its `exp`. */
+  maxAge?: number;
+  /** Seconds of clock skew allowed for `exp` and `iat`. Default 30. */
+  clockTolerance?: number;
+  /** "Now", for tests. Default the current time. */
+  currentDate?: Date;
+  /** Milliseconds to wait for the JWKS. Default 5000. */
+  jwksTimeout?: number;
+}
+
+export const ID_TOKEN_ALGORITHMS: readonly IdTokenAlgorithm[] = ['RS256', 'ES256', 'EdDSA'];
+/** Telegram's tokens are about 1 KB; anything this large is an attack or a mistake, and is never parsed. */
+export const MAX_ID_TOKEN_LENGTH = 16 * 1024;
+const DEFAULT_CLOCK_TOLERANCE = 30;
+const DEFAULT_JWKS_TIMEOUT = 5000;
+const REQUIRED_CLAIMS = ['iss', 'aud', 'sub', 'iat', 'exp'];
+
+/**
+ * One key set per JWKS URI (and timeout), shared by every call: jose caches the keys, refetches on an
+ * unknown `kid` at most once per cooldown (30 s) and de-duplicates concurrent fetches, so a burst of
+ * tokens with a new `kid` costs one request.
+ */
+const keySets = new Map<string, JWTVerifyGetKey>();
+
+interface ResolvedOptions {
+  clientId: string;
+  issuer: string;
+  jwksUri: string;
+  algorithms: IdTokenAlgorithm[];
+  clockTolerance: number;
+  jwksTimeout: number;
+  maxAge: number | undefined;
+}
+
+/** Trims the trailing slash a configured issuer may carry; Telegram's `iss` has none. */
+export function normalizeIssuer(issuer: string | undefined): string {
+  return (issuer ?? DEFAULT_ISSUER).replace(/\/+$/, '');
+}
+
+export function checkAlgorithms(algorithms: readonly string[] | undefined): IdTokenAlgorithm[] {
+  if (algorithms === undefined) return ['RS256'];
+  const valid =
+    Array.isArray(algorithms) &&
+    algorithms.length > 0 &&
+    algorithms.every((alg) => (ID_TOKEN_ALGORITHMS as readonly string[]).includes(alg));
+  if (!valid) throw new TypeError(`"algorithms" must be a non-empty list of ${ID_TOKEN_ALGORITHMS.join(', ')}`);
+  return [...algorithms] as IdTokenAlgorithm[];
+}
+
+export function checkUrl(value: string, name: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new TypeError(`"${name}" must be an absolute url`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new TypeError(`"${name}" must be an http(s) url`);
+  return url.href;
+}
+
+function nonNegative(value: number | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isFinite(value) || value < 0) throw new TypeError(`"${name}" must be a non-negative number`);
+  return value;
+}
+
+function resolveOptions(options: VerifyIdTokenOptions): ResolvedOptions {
+  const clientId = String(options?.clientId ?? '');
+  if (!clientId) throw new TypeError('"clientId" is required');
+  const issuer = normalizeIssuer(options.issuer);
+  return {
+    clientId,
+    issuer,
+    jwksUri: checkUrl(options.jwksUri ?? `${issuer}/.well-known/jwks.json`, 'jwksUri'),
+    algorithms: checkAlgorithms(options.algorithms),
+    clockTolerance: nonNegative(options.clockTolerance, 'clockTolerance', DEFAULT_CLOCK_TOLERANCE),
+    jwksTimeout: Math.round(nonNegative(options.jwksTimeout, 'jwksTimeout', DEFAULT_JWKS_TIMEOUT)),
+    maxAge: options.maxAge === undefined ? undefined : nonNegative(options.maxAge, 'maxAge', 0),
+  };
+}
+
+function invalid(reason: string, message: string, cause?: unknown): TelegramLoginError {
+  return new TelegramLoginError('id_token_invalid', message, { reason, ...(cause === undefined ? {} : { cause }) });
+}
+
+/** Only fetch and key-set failures become `jwks_unavailable`; "no such key" stays a token problem. */
+function jwksUnavailable(error: unknown, jwksUri: string, timeout: number): unknown {
+  if (error instanceof errors.JWKSNoMatchingKey || error instanceof errors.JWKSMultipleMatchingKeys) return error;
+  const message =
+    error instanceof errors.JWKSTimeout
+      ? `"jwks_uri" did not answer within ${timeout} ms`
+      : `"jwks_uri" could not be fetched or is not a valid key set (${jwksUri})`;
+  return new TelegramLoginError('jwks_unavailable', message, { cause: error });
+}
+
+function keySetFor(jwksUri: string, timeout: number): JWTVerifyGetKey {
+  const cacheKey = `${timeout} ${jwksUri}`;
+  let keySet = keySets.get(cacheKey);
+  if (!keySet) {
+    const remote = createRemoteJWKSet(new URL(jwksUri), { timeoutDuration: timeout });
+    keySet = async (header, token) => {
+      try {
+        return await remote(header, token);
+      } catch (error) {
+        throw jwksUnavailable(error, jwksUri, timeout);
+      }
+    };
+    keySets.set(cacheKey, keySet);
+  }
+  return keySet;
+}
+
+function reasonForClaim(claim: string): string {
+  return claim === 'iss' || claim === 'aud' || claim === 'iat' ? claim : 'claims';
+}
+
+/** Maps jose's errors to stable codes; anything else (misuse, our own errors) passes through. */
+function toLoginError(error: unknown): unknown {
+  if (error instanceof TelegramLoginError) return error;
+  if (error instanceof errors.JWTExpired) {
+    const message = error.claim === 'iat' ? '"iat" claim is older than maxAge' : '"exp" claim timestamp check failed';
+    return new TelegramLoginError('id_token_expired', message, { cause: error });
+  }
+  if (error instanceof errors.JWTClaimValidationFailed) return invalid(reasonForClaim(error.claim), error.message, error);
+  if (error instanceof errors.JOSEAlgNotAllowed) return invalid('alg', 'unexpected "alg" header value', error);
+  if (error instanceof errors.JWKSNoMatchingKey || error instanceof errors.JWKSMultipleMatchingKeys) {
+    return invalid('kid', 'no key in the jwks matches the "kid" header', error);
+  }
+  if (error instanceof errors.JWSSignatureVerificationFailed) return invalid('signature', 'signature verification failed', error);
+  if (error instanceof errors.JOSEError) return invalid('malformed', 'malformed "id_token"', error);
+  return error;
+}
+
+function checkShape(idToken: unknown): asserts idToken is string {
+  if (typeof idToken !== 'string' || idToken.length === 0) throw invalid('malformed', '"id_token" must be a non-empty string');
+  if (idToken.length > MAX_ID_TOKEN_LENGTH) throw invalid('size', `"id_token" is longer than ${MAX_ID_TOKEN_LENGTH} characters`);
+}
+
+/** Claims jose does not check: the types the claims interface promises, and an `iat` from the future. */
+function checkClaims(payload: JWTPayload, now: number, tolerance: number): void {
+  if (typeof payload.aud !== 'string') throw invalid('aud', 'unexpected "aud" claim value');
+  if (typeof payload.sub !== 'string' || payload.sub === '') throw invalid('claims', '"sub" claim must be a non-empty string');
+  if ((payload.iat as number) > now + tolerance) throw invalid('iat', '"iat" claim is in the future');
+}
+
+function checkNonce(payload: JWTPayload, expected: string | undefined): void {
+  if (expected === undefined) return;
+  if (payload.nonce === undefined) throw new TelegramLoginError('nonce_mismatch', 'missing "nonce" claim');
+  if (payload.nonce !== expected) throw new TelegramLoginError('nonce_mismatch', 'unexpected "nonce" claim value');
+}
+
+/**
+ * Verifies a Telegram id_token: signature against the JWKS (key chosen by `kid`, algorithm pinned),
+ * `iss`, `aud` = client id, `exp` and `iat` with a small skew, and `nonce` when one is expected.
+ * Every failure is a `TelegramLoginError`: `id_token_invalid` (with `reason`), `id_token_expired`,
+ * `nonce_mismatch` or `jwks_unavailable`.
+ */
+export async function verifyIdToken(idToken: string, options: VerifyIdTokenOptions): Promise<TelegramIdTokenClaims> {
+  const settings = resolveOptions(options);
+  checkShape(idToken);
+  const currentDate = options.currentDate ?? new Date();
+  let payload: JWTPayload;
+  try {
+    ({ payload } = await jwtVerify(idToken, keySetFor(settings.jwksUri, settings.jwksTimeout), {
+      issuer: settings.issuer,
+      audience: settings.clientId,
+      algorithms: settings.algorithms,
+      requiredClaims: REQUIRED_CLAIMS,
+      clockTolerance: settings.clockTolerance,
+      currentDate,
+      ...(settings.maxAge === undefined ? {} : { maxTokenAge: settings.maxAge }),
+    }));
+  } catch (error) {
+    throw toLoginError(error);
+  }
+  checkClaims(payload, Math.floor(currentDate.getTime() / 1000), settings.clockTolerance);
+  checkNonce(payload, options.nonce);
+  return payload as TelegramIdTokenClaims;
+}
