@@ -6,12 +6,15 @@ import { mockTelegram } from './demo/mock-telegram-plugin.js';
 //   bundle  part of `npm run build`: dist/telegram-login-kit.js, the single-file drop-in
 //           (element + Lit, minified) for <script type="module"> users.
 const configs: Record<string, () => UserConfig> = {
-  demo: () => ({
-    root: 'demo',
-    clearScreen: false,
-    server: { port: Number(process.env.PORT ?? 5173), strictPort: true, host: 'localhost' },
-    plugins: [mockTelegram({ port: Number(process.env.MOCK_PORT ?? 9400) })],
-  }),
+  demo: () => {
+    const port = Number(process.env.PORT ?? 5173);
+    return {
+      root: 'demo',
+      clearScreen: false,
+      server: { port, strictPort: true, host: 'localhost' },
+      plugins: [mockTelegram({ port: Number(process.env.MOCK_PORT ?? 9400), demoPort: port })],
+    };
+  },
   bundle: () => ({
     build: {
       outDir: 'dist',

@@ -1,11 +1,14 @@
+import { randomBytes } from 'node:crypto';
 import type { Plugin } from 'vite';
 import { startMockTelegram, type MockTelegram } from '../src/mock/index.js';
+import { createTelegramAuthHandler, toNodeListener } from '../src/server/index.js';
 
 /**
- * Runs the offline Telegram next to the demo's dev server and tells the page where it is, so
- * `npm start` needs no bot, no domain and no configuration.
+ * Runs the offline Telegram next to the demo's dev server and tells the page where it is, and mounts
+ * the server kit at /auth/telegram (what a site's own server does), so `npm start` needs no bot, no
+ * domain and no configuration.
  */
-export function mockTelegram(options: { port: number }): Plugin {
+export function mockTelegram(options: { port: number; demoPort: number }): Plugin {
   let mock: MockTelegram | undefined;
   return {
     name: 'telegram-login-kit:mock-telegram',
@@ -25,6 +28,16 @@ export function mockTelegram(options: { port: number }): Plugin {
       }
       const started = mock;
       server.httpServer?.once('close', () => void started.stop());
+      // The code flows come back to the demo page itself; the session secret lives as long as the process.
+      const handler = createTelegramAuthHandler({
+        clientId: mock.defaultClient.id,
+        clientSecret: mock.defaultClient.secret,
+        issuer: mock.issuer,
+        redirectUri: `http://localhost:${options.demoPort}/`,
+        session: { secret: randomBytes(32).toString('base64url') },
+        onEvent: (event) => server.config.logger.info(`[auth] ${JSON.stringify(event)}`),
+      });
+      server.middlewares.use(toNodeListener(handler));
       server.httpServer?.once('listening', () => {
         server.config.logger.info(
           `\n  Mock Telegram   ${started.issuer}\n  client id       ${started.defaultClient.id}\n  client secret   ${started.defaultClient.secret}\n`,

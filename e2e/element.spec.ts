@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type { TelegramLoginButtonElement } from '../src/element/telegram-login-button.js';
 import type { MockTelegram } from '../src/mock/index.js';
-import { elementPage, expect, nextEvent, test, verifyIdToken, type LoggedEvent } from './fixtures.js';
+import { elementPage, expect, nextEvent, recordEvents, test, verifyIdToken } from './fixtures.js';
 
 /** `<telegram-login-button>` against the mock Telegram and its library, in Chromium. */
 
@@ -19,15 +19,6 @@ async function clickForPopup(page: Page, selector = '#tg'): Promise<Page> {
   const popup = page.waitForEvent('popup');
   await page.click(selector);
   return popup;
-}
-
-/** Every element event the page logs, in order. */
-function recordEvents(page: Page): LoggedEvent[] {
-  const events: LoggedEvent[] = [];
-  page.on('console', (message) => {
-    if (message.text().startsWith('event ')) events.push(JSON.parse(message.text().slice(6)) as LoggedEvent);
-  });
-  return events;
 }
 
 test('logs in through the consent page and hands over the id_token with UTF-8-correct claims', async ({ page, site, mock }) => {

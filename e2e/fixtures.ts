@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { test as base, expect, type Page } from '@playwright/test';
 import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
 import { startMockTelegram, type MockTelegram } from '../src/mock/index.js';
+import { createTelegramAuthHandler, toNodeListener, type NodeListener, type TelegramAuthHandler } from '../src/server/index.js';
 
 export { expect };
 
@@ -23,14 +24,19 @@ const STATIC_FILES: Record<string, { url: URL; type: string }> = {
 interface SiteServer {
   origin: string;
   pages: Map<string, { html: string; headers: Record<string, string> }>;
+  /** The site's server kit, mounted at /auth/telegram (see the `auth` fixture). */
+  auth?: NodeListener;
 }
+
+/** The site's callback page for the code flows, as registered with the (mock) bot. */
+export const CALLBACK_PATH = '/callback';
 
 async function listen(server: Server): Promise<AddressInfo> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return server.address() as AddressInfo;
 }
 
-export const test = base.extend<{ site: Site; resetMock: void }, { mock: MockTelegram; siteServer: SiteServer }>({
+export const test = base.extend<{ site: Site; resetMock: void }, { mock: MockTelegram; siteServer: SiteServer; auth: TelegramAuthHandler }>({
   mock: [
     async ({}, use) => {
       const mock = await startMockTelegram({ control: true });
@@ -50,8 +56,13 @@ export const test = base.extend<{ site: Site; resetMock: void }, { mock: MockTel
   siteServer: [
     async ({}, use) => {
       const pages: SiteServer['pages'] = new Map();
+      const state: SiteServer = { origin: '', pages };
       const server = createServer((req, res) => {
         const path = (req.url ?? '/').split('?')[0]!;
+        if (state.auth && path.startsWith('/auth/telegram/')) {
+          state.auth(req, res);
+          return;
+        }
         const page = pages.get(path);
         if (page) {
           res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', ...page.headers }).end(page.html);
@@ -67,12 +78,28 @@ export const test = base.extend<{ site: Site; resetMock: void }, { mock: MockTel
           () => res.writeHead(404, { 'Content-Type': 'text/plain' }).end(`missing ${file.url.pathname}: run npm run build`),
         );
       });
-      const address = await listen(server);
-      await use({ origin: `http://127.0.0.1:${address.port}`, pages });
+      state.origin = `http://127.0.0.1:${(await listen(server)).port}`;
+      await use(state);
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
     },
     { scope: 'worker' },
+  ],
+  // The server kit on the site's own server, as a site would mount it (node:http adapter).
+  auth: [
+    async ({ mock, siteServer }, use) => {
+      const handler = createTelegramAuthHandler({
+        clientId: mock.defaultClient.id,
+        clientSecret: mock.defaultClient.secret,
+        issuer: mock.issuer,
+        redirectUri: siteServer.origin + CALLBACK_PATH,
+        session: { secret: 'e2e-session-secret-0123456789-abcdefghij' },
+      });
+      siteServer.auth = toNodeListener(handler);
+      await use(handler);
+      delete siteServer.auth;
+    },
+    { scope: 'worker', auto: true },
   ],
   site: async ({ siteServer }, use) => {
     siteServer.pages.clear();
@@ -106,6 +133,9 @@ export interface LoggedEvent {
     user?: Record<string, unknown>;
     error?: { name: string; code: string; message: string; providerError?: string };
     clientId?: string;
+    flow?: 'library' | 'popup' | 'redirect';
+    code?: string;
+    returnTo?: string;
   };
 }
 
@@ -117,6 +147,15 @@ export function nextEvent(page: Page, type?: LoggedEvent['type']): Promise<Logge
       return text.startsWith('event ') && (!type || (JSON.parse(text.slice(6)) as LoggedEvent).type === type);
     })
     .then((message) => JSON.parse(message.text().slice(6)) as LoggedEvent);
+}
+
+/** Every element event the page logs, in order. */
+export function recordEvents(page: Page): LoggedEvent[] {
+  const events: LoggedEvent[] = [];
+  page.on('console', (message) => {
+    if (message.text().startsWith('event ')) events.push(JSON.parse(message.text().slice(6)) as LoggedEvent);
+  });
+  return events;
 }
 
 /** A site page with the drop-in bundle, the event harness and `body`. */

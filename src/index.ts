@@ -29,13 +29,17 @@ export {
   type TelegramLoginTranslation,
 } from './element/locales.js';
 export { login } from './flows/login.js';
+export { handleRedirectCallback } from './flows/redirect.js';
 export { decodeIdTokenClaims } from './flows/id-token.js';
 export { ERROR_CODES, isTelegramLoginError, TelegramLoginError, type TelegramLoginErrorCode, type TelegramLoginErrorOptions } from './errors.js';
 export {
+  DEFAULT_ISSUER,
   DEFAULT_LIBRARY_SRC,
   type LoginFlow,
   type RequestAccess,
   type TelegramAuthCallbackData,
+  type TelegramCodeLoginResult,
+  type TelegramLibraryLoginResult,
   type TelegramIdTokenClaims,
   type TelegramLoginOptions,
   type TelegramLoginResult,

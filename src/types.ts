@@ -3,8 +3,12 @@ import type { TelegramLoginError } from './errors.js';
 /** Extra permissions to ask for: `write` lets the bot message the user, `phone` shares the number. */
 export type RequestAccess = 'write' | 'phone';
 
-/** How a login runs: Telegram's own library in a popup (default). */
-export type LoginFlow = 'library';
+/**
+ * How a login runs: `library` (Telegram's own script, default), or the standard Authorization Code
+ * flow with PKCE run by this SDK, in a `popup` or as a full-page `redirect`; the code flows need
+ * your server to exchange the code (Telegram's token endpoint wants the client secret).
+ */
+export type LoginFlow = 'library' | 'popup' | 'redirect';
 
 /**
  * Claims of a Telegram id_token, per scope: `openid` gives `iss`, `aud`, `sub`, `iat`, `exp` (and
@@ -39,13 +43,32 @@ export interface TelegramIdTokenClaims {
  */
 export type UnverifiedTelegramClaims = Readonly<TelegramIdTokenClaims>;
 
-/** A successful login. */
-export interface TelegramLoginResult {
+/** A login through Telegram's library: the id_token still has to be verified by your server. */
+export interface TelegramLibraryLoginResult {
+  flow: 'library';
   /** The id_token (a JWT). Verify it on your server before trusting anything in it. */
   idToken: string;
   /** The id_token's claims, decoded (UTF-8 correct) but NOT verified. */
   user: UnverifiedTelegramClaims;
 }
+
+/** A code-flow login: your server exchanged the code and verified the id_token. */
+export interface TelegramCodeLoginResult {
+  flow: 'popup' | 'redirect';
+  /** The authorization code your `exchange-url` redeemed (single use, already spent). */
+  code: string;
+  /** The claims your server verified and returned as `user`. */
+  user: TelegramIdTokenClaims;
+  /** The id_token, when your server returned it. */
+  idToken?: string;
+  /** Your exchange endpoint's whole JSON answer. */
+  response: Record<string, unknown>;
+  /** Redirect flow: the page the login started from, to send the user back to. */
+  returnTo?: string;
+}
+
+/** A successful login; `flow` tells which kind. */
+export type TelegramLoginResult = TelegramLibraryLoginResult | TelegramCodeLoginResult;
 
 /** What an `onauth` callback receives: the result, or `{ error }` when the login did not succeed. */
 export type TelegramAuthCallbackData = TelegramLoginResult | { error: TelegramLoginError };
@@ -60,6 +83,12 @@ export interface TelegramLoginOptions {
   /** A server-issued, single-use, URL-safe nonce that the id_token must echo. */
   nonce?: string;
   flow?: LoginFlow;
+  /** Code flows: the provider. Default `https://oauth.telegram.org`. */
+  issuer?: string;
+  /** Code flows: your callback page (same origin, registered in BotFather's Allowed URLs). Default: this page. */
+  redirectUri?: string;
+  /** Code flows: your server endpoint that exchanges the code (see the README). Required for them. */
+  exchangeUrl?: string;
   /** URL of Telegram's telegram-login.js. Default {@link DEFAULT_LIBRARY_SRC}. */
   librarySrc?: string;
   /** Milliseconds to wait for telegram-login.js. Default 10 000. */
@@ -69,6 +98,9 @@ export interface TelegramLoginOptions {
   /** Aborting ends the login with a cancel (`aborted`) and closes its popup. */
   signal?: AbortSignal;
 }
+
+/** Telegram's OAuth/OIDC provider. */
+export const DEFAULT_ISSUER = 'https://oauth.telegram.org';
 
 /** Telegram's library, hosted by Telegram. */
 export const DEFAULT_LIBRARY_SRC = 'https://oauth.telegram.org/js/telegram-login.js?22';

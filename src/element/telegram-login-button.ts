@@ -2,9 +2,13 @@ import { html, isServer, LitElement, type PropertyValues, type TemplateResult } 
 import { property, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { TelegramLoginError } from '../errors.js';
-import { focusActiveLogin, loadTelegramLibrary, loginWithLibrary } from '../flows/library.js';
+import { loadTelegramLibrary } from '../flows/library.js';
+import { startLogin } from '../flows/login.js';
 import { normalizeLoginOptions } from '../flows/options.js';
+import { focusActiveLogin } from '../flows/popup-window.js';
+import { callbackFlow, handleRedirectCallback, redirectCallbackClientId } from '../flows/redirect.js';
 import {
+  DEFAULT_ISSUER,
   DEFAULT_LIBRARY_SRC,
   type LoginFlow,
   type RequestAccess,
@@ -113,8 +117,17 @@ export class TelegramLoginButtonElement extends LitElement {
   @property({ attribute: 'client-id' }) clientId = '';
   /** Space-separated extra permissions: `write` (the bot may message the user), `phone`. */
   @property({ attribute: 'request-access' }) requestAccess = '';
-  /** How the login runs; `library` (Telegram's own script) is the one flow so far. */
+  /**
+   * How the login runs: `library` (Telegram's own script, default), or the Authorization Code flow
+   * with PKCE in a `popup` or as a full-page `redirect` (these need `exchange-url`).
+   */
   @property() flow: LoginFlow = 'library';
+  /** Code flows: the provider. */
+  @property() issuer = DEFAULT_ISSUER;
+  /** Code flows: the callback page, on this origin and in the bot's Allowed URLs. Default: this page. */
+  @property({ attribute: 'redirect-uri' }) redirectUri = '';
+  /** Code flows: your server endpoint that redeems the code (POST JSON, see the README). */
+  @property({ attribute: 'exchange-url' }) exchangeUrl = '';
   /** URL of Telegram's telegram-login.js. */
   @property({ attribute: 'library-src' }) librarySrc = DEFAULT_LIBRARY_SRC;
   /** Seconds to wait for telegram-login.js before `library_load_failed`. */
@@ -208,11 +221,14 @@ export class TelegramLoginButtonElement extends LitElement {
       this.#end(error as TelegramLoginError);
       return Promise.reject(error);
     }
-    if (!this.dispatchEvent(new TelegramLoginStartEvent({ clientId: request.clientId, flow: 'library' }))) {
+    if (!this.dispatchEvent(new TelegramLoginStartEvent({ clientId: request.clientId, flow: request.flow }))) {
       return Promise.reject(new TelegramLoginError('aborted', 'a telegram-login-start listener cancelled the login'));
     }
     // Synchronous up to window.open: still inside the click's task.
-    const pending = loginWithLibrary(request);
+    return this.#track(startLogin(request), abort);
+  }
+
+  #track(pending: Promise<TelegramLoginResult>, abort?: AbortController): Promise<TelegramLoginResult> {
     this.#inFlight = pending;
     this.#abort = abort;
     this.#setStatus('pending', this.#translation().pending);
@@ -223,6 +239,30 @@ export class TelegramLoginButtonElement extends LitElement {
     return pending;
   }
 
+  /** On the callback page of a code flow: hand a popup's answer back, or finish a redirect login. */
+  #completeCallback() {
+    const flow = callbackFlow();
+    if (flow === 'popup') {
+      void handleRedirectCallback();
+      return;
+    }
+    if (flow !== 'redirect' || this.flow !== 'redirect') return;
+    // Another button's login; an unknown owner means a forged or spent state, which every
+    // redirect button reports.
+    const owner = redirectCallbackClientId();
+    if (owner !== undefined && owner !== this.clientId.trim()) return;
+    this.#track(
+      handleRedirectCallback().then((result) => {
+        if (!result) throw new TelegramLoginError('state_mismatch', 'the callback is not for this login');
+        return result;
+      }),
+    );
+  }
+
+  protected override firstUpdated(): void {
+    this.#completeCallback();
+  }
+
   #options(signal: AbortSignal): TelegramLoginOptions {
     const lang = this.#language();
     return {
@@ -231,6 +271,9 @@ export class TelegramLoginButtonElement extends LitElement {
       ...(lang ? { lang: resolveTranslation(lang).$telegram } : {}),
       nonce: this.nonce,
       flow: this.flow,
+      issuer: this.issuer,
+      redirectUri: this.redirectUri,
+      exchangeUrl: this.exchangeUrl,
       librarySrc: this.librarySrc,
       libraryTimeout: this.libraryTimeout * 1000,
       timeout: this.timeout * 1000,
@@ -302,7 +345,7 @@ export class TelegramLoginButtonElement extends LitElement {
       const request = normalizeLoginOptions(this.#options(new AbortController().signal));
       this.#configError = undefined;
       // Fetch Telegram's library as soon as the element is on the page (once per URL for the page).
-      if (this.isConnected && this.#preloaded !== request.librarySrc) {
+      if (request.flow === 'library' && this.isConnected && this.#preloaded !== request.librarySrc) {
         this.#preloaded = request.librarySrc;
         // A failure is reported, and retried, at the next click; re-renders do not retry it.
         loadTelegramLibrary(request.librarySrc, request.libraryTimeout).catch(() => undefined);

@@ -1,6 +1,7 @@
 import { TelegramLoginError } from '../errors.js';
-import type { RequestAccess, TelegramLoginResult } from '../types.js';
+import type { RequestAccess, TelegramLibraryLoginResult } from '../types.js';
 import { decodeIdTokenClaims } from './id-token.js';
+import { CLOSE_GRACE_MS, CLOSE_POLL_MS, COOP_MESSAGE, openLoginPopup, pageSeversPopups, type ActiveLogin } from './popup-window.js';
 
 /** The part of Telegram's `Telegram.Login` that we call. */
 export interface TelegramLoginLibrary {
@@ -22,6 +23,7 @@ interface TelegramCallbackData {
 
 /** A library-flow login, validated (see `normalizeLoginOptions`). */
 export interface LibraryLoginRequest {
+  flow: 'library';
   clientId: string;
   requestAccess: readonly RequestAccess[];
   lang?: string;
@@ -35,15 +37,9 @@ export interface LibraryLoginRequest {
 
 /** Telegram's library opens (or reuses) a window with this name; so do we, inside the click. */
 export const POPUP_NAME = 'telegram_oidc_login';
-const POPUP_WIDTH = 550;
-const POPUP_HEIGHT = 650;
-const CLOSE_POLL_MS = 250;
-/** A result posted just before the popup closed may arrive after the close is seen: wait this long. */
-const CLOSE_GRACE_MS = 600;
 
 const loaded = new Map<string, TelegramLoginLibrary>();
 const loading = new Map<string, Promise<TelegramLoginLibrary>>();
-let active: { popup: Window | null } | undefined;
 
 function telegramGlobal(): TelegramLoginLibrary | undefined {
   const login = (globalThis as { Telegram?: { Login?: Partial<TelegramLoginLibrary> } }).Telegram?.Login;
@@ -128,19 +124,6 @@ export function loadTelegramLibrary(url: string, timeout: number): Promise<Teleg
   return promise;
 }
 
-/** Brings the open login popup to the front; false when no login is open on the page. */
-export function focusActiveLogin(): boolean {
-  if (!active) return false;
-  if (active.popup && !active.popup.closed) active.popup.focus();
-  return true;
-}
-
-function popupFeatures(): string {
-  const left = Math.max(0, (screen.width - POPUP_WIDTH) / 2) + ((screen as { availLeft?: number }).availLeft ?? 0);
-  const top = Math.max(0, (screen.height - POPUP_HEIGHT) / 2) + ((screen as { availTop?: number }).availTop ?? 0);
-  return `width=${POPUP_WIDTH},height=${POPUP_HEIGHT},left=${left},top=${top},status=0,location=0,menubar=0,toolbar=0`;
-}
-
 /** Telegram's error strings, as typed errors; unknown ones keep their text. */
 function providerError(text: string): TelegramLoginError {
   switch (text) {
@@ -162,22 +145,20 @@ function providerError(text: string): TelegramLoginError {
  * `popup_closed` and `aborted` are cancels, everything else an error. It always settles: the
  * `timeout` bounds it.
  */
-export function loginWithLibrary(request: LibraryLoginRequest): Promise<TelegramLoginResult> {
+export function loginWithLibrary(request: LibraryLoginRequest): Promise<TelegramLibraryLoginResult> {
   if (request.signal?.aborted) return Promise.reject(new TelegramLoginError('aborted', 'the login was aborted before it started'));
-  if (active) return Promise.reject(new TelegramLoginError('login_in_progress', 'another Telegram login is already open on this page'));
   // Inside Telegram's in-app browser the library asks the app instead of opening a popup.
   const inApp = 'TelegramWebviewProxy' in globalThis;
-  const popup = inApp ? null : window.open('about:blank', POPUP_NAME, popupFeatures());
-  if (!inApp && !popup) {
-    return Promise.reject(
-      new TelegramLoginError('popup_blocked', 'the browser blocked the login popup: start the login from a click, or allow pop-ups for this site'),
-    );
+  let login: ActiveLogin;
+  try {
+    login = openLoginPopup(inApp ? null : POPUP_NAME);
+  } catch (error) {
+    return Promise.reject(error);
   }
+  const { popup } = login;
   const provider = providerOrigin(request.librarySrc);
-  const me = { popup };
-  active = me;
 
-  return new Promise<TelegramLoginResult>((resolve, reject) => {
+  return new Promise<TelegramLibraryLoginResult>((resolve, reject) => {
     let settled = false;
     let started = false;
     let closeGrace: ReturnType<typeof setTimeout> | undefined;
@@ -188,7 +169,7 @@ export function loginWithLibrary(request: LibraryLoginRequest): Promise<Telegram
     );
     const onAbort = () => settle(new TelegramLoginError('aborted', 'the login was aborted'));
 
-    function settle(outcome: TelegramLoginResult | TelegramLoginError) {
+    function settle(outcome: TelegramLibraryLoginResult | TelegramLoginError) {
       if (settled) return;
       settled = true;
       clearInterval(poll);
@@ -196,7 +177,7 @@ export function loginWithLibrary(request: LibraryLoginRequest): Promise<Telegram
       clearTimeout(closeGrace);
       window.removeEventListener('message', onMessage);
       request.signal?.removeEventListener('abort', onAbort);
-      if (active === me) active = undefined;
+      login.release();
       // Also after a result: a popup still closing itself would be reused (by name) by the next login.
       if (popup && !popup.closed) popup.close();
       if (outcome instanceof TelegramLoginError) {
@@ -208,11 +189,22 @@ export function loginWithLibrary(request: LibraryLoginRequest): Promise<Telegram
       }
     }
 
+    let closeSeen = false;
     function closed() {
-      closeGrace ??= setTimeout(
-        () => settle(new TelegramLoginError('popup_closed', 'the login popup was closed before the login finished')),
-        CLOSE_GRACE_MS,
-      );
+      if (closeSeen) return;
+      closeSeen = true;
+      clearInterval(poll);
+      // Under COOP same-origin the popup only looks closed, and its answer can never reach us.
+      void pageSeversPopups().then((severed) => {
+        if (severed) {
+          settle(new TelegramLoginError('coop_blocked', COOP_MESSAGE));
+          return;
+        }
+        closeGrace = setTimeout(
+          () => settle(new TelegramLoginError('popup_closed', 'the login popup was closed before the login finished')),
+          CLOSE_GRACE_MS,
+        );
+      });
     }
 
     function accept(data: TelegramCallbackData, token: unknown) {
@@ -226,7 +218,7 @@ export function loginWithLibrary(request: LibraryLoginRequest): Promise<Telegram
         return;
       }
       try {
-        settle({ idToken: token, user: decodeIdTokenClaims(token) });
+        settle({ flow: 'library', idToken: token, user: decodeIdTokenClaims(token) });
       } catch (error) {
         settle(error as TelegramLoginError);
       }

@@ -1,11 +1,26 @@
 import type { TelegramLoginOptions, TelegramLoginResult } from '../types.js';
 import { loginWithLibrary } from './library.js';
-import { normalizeLoginOptions } from './options.js';
+import { normalizeLoginOptions, type LoginRequest } from './options.js';
+import { loginWithPopup } from './popup.js';
+import { loginWithRedirect } from './redirect.js';
+
+/** Runs a validated login with its flow. Synchronous up to the popup's `window.open`. */
+export function startLogin(request: LoginRequest): Promise<TelegramLoginResult> {
+  switch (request.flow) {
+    case 'library':
+      return loginWithLibrary(request);
+    case 'popup':
+      return loginWithPopup(request);
+    case 'redirect':
+      return loginWithRedirect(request);
+  }
+}
 
 /**
  * Logs in with Telegram without the element. Call it from a click handler (the popup must open
- * inside the user's gesture). Resolves with the id_token and its unverified claims; rejects with a
- * `TelegramLoginError` (`popup_closed` and `aborted` when the user or your code cancelled).
+ * inside the user's gesture). Resolves with the result; rejects with a `TelegramLoginError`
+ * (`popup_closed` and `aborted` when the user or your code cancelled). With `flow: 'redirect'` the
+ * page leaves for Telegram: finish on the callback page with `handleRedirectCallback()`.
  */
 export function login(options: TelegramLoginOptions): Promise<TelegramLoginResult> {
   let request;
@@ -14,5 +29,5 @@ export function login(options: TelegramLoginOptions): Promise<TelegramLoginResul
   } catch (error) {
     return Promise.reject(error);
   }
-  return loginWithLibrary(request);
+  return startLogin(request);
 }

@@ -1,8 +1,12 @@
 import { TelegramLoginError } from '../errors.js';
-import { DEFAULT_LIBRARY_SRC, type RequestAccess, type TelegramLoginOptions } from '../types.js';
+import { DEFAULT_ISSUER, DEFAULT_LIBRARY_SRC, type RequestAccess, type TelegramLoginOptions } from '../types.js';
+import type { CodeLoginRequest } from './authorize.js';
 import type { LibraryLoginRequest } from './library.js';
 
+export type LoginRequest = LibraryLoginRequest | CodeLoginRequest;
+
 const REQUEST_ACCESS: readonly RequestAccess[] = ['write', 'phone'];
+const FLOWS = ['library', 'popup', 'redirect'] as const;
 // Telegram's library appends the nonce to the popup URL without encoding it.
 const URL_SAFE_NONCE = /^[A-Za-z0-9._~-]{1,512}$/;
 const DEFAULT_LIBRARY_TIMEOUT = 10_000;
@@ -18,11 +22,28 @@ function positiveMs(value: number | undefined, name: string, fallback: number): 
   return value;
 }
 
+/** An absolute http(s) URL, resolved against the page; `invalid_config` naming the attribute otherwise. */
+function httpUrl(value: string, attribute: string): URL {
+  let url: URL;
+  try {
+    url = new URL(value, document.baseURI);
+  } catch {
+    invalid(`"${attribute}" is not a valid URL: "${value}"`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') invalid(`"${attribute}" must be an http(s) URL`);
+  return url;
+}
+
+/** Telegram's scopes for the code flows, the way its library maps `request_access`. */
+function scopeFor(requestAccess: readonly RequestAccess[]): string {
+  return ['openid', 'profile', ...(requestAccess.includes('phone') ? ['phone'] : []), ...(requestAccess.includes('write') ? ['telegram:bot_access'] : [])].join(' ');
+}
+
 /**
  * Checks login options and fills in defaults. Throws a `TelegramLoginError` with code
  * `invalid_config` whose message names the offending option.
  */
-export function normalizeLoginOptions(options: TelegramLoginOptions): LibraryLoginRequest {
+export function normalizeLoginOptions(options: TelegramLoginOptions): LoginRequest {
   const clientId = String(options.clientId ?? '').trim();
   if (!clientId) invalid('"client-id" is required: the numeric client id BotFather shows for your bot');
   if (!/^\d{1,20}$/.test(clientId)) invalid(`"client-id" must be numeric (the bot id), got "${clientId}"`);
@@ -34,24 +55,38 @@ export function normalizeLoginOptions(options: TelegramLoginOptions): LibraryLog
   if (options.nonce !== undefined && options.nonce !== '' && !URL_SAFE_NONCE.test(options.nonce)) {
     invalid('"nonce" must be URL-safe (letters, digits, "-", "_", ".", "~"; at most 512): use base64url or hex');
   }
-  if (options.flow !== undefined && options.flow !== 'library') invalid(`"flow" must be "library", got "${String(options.flow)}"`);
+  const flow = options.flow ?? 'library';
+  if (!FLOWS.includes(flow)) invalid(`"flow" must be ${FLOWS.join(', ')}; got "${String(flow)}"`);
 
-  let librarySrc: string;
-  try {
-    librarySrc = new URL(options.librarySrc || DEFAULT_LIBRARY_SRC, document.baseURI).href;
-  } catch {
-    invalid(`"library-src" is not a valid URL: "${options.librarySrc}"`);
-  }
-  if (!/^https?:$/.test(new URL(librarySrc).protocol)) invalid('"library-src" must be an http(s) URL');
-
-  return {
+  const common = {
     clientId,
-    requestAccess,
     ...(options.lang ? { lang: options.lang } : {}),
     ...(options.nonce ? { nonce: options.nonce } : {}),
-    librarySrc,
-    libraryTimeout: positiveMs(options.libraryTimeout, 'libraryTimeout', DEFAULT_LIBRARY_TIMEOUT),
     timeout: positiveMs(options.timeout, 'timeout', DEFAULT_TIMEOUT),
     ...(options.signal ? { signal: options.signal } : {}),
+  };
+  if (flow === 'library') {
+    return {
+      ...common,
+      flow,
+      requestAccess,
+      librarySrc: httpUrl(options.librarySrc || DEFAULT_LIBRARY_SRC, 'library-src').href,
+      libraryTimeout: positiveMs(options.libraryTimeout, 'libraryTimeout', DEFAULT_LIBRARY_TIMEOUT),
+    };
+  }
+
+  if (!options.exchangeUrl) invalid(`flow="${flow}" needs "exchange-url": your server endpoint that redeems the code with the client secret`);
+  const redirectUri = httpUrl(options.redirectUri || location.origin + location.pathname, 'redirect-uri');
+  // The callback page hands the code back by postMessage to its own origin (or a same-origin channel).
+  if (redirectUri.origin !== location.origin) invalid(`"redirect-uri" must be on this page's origin ${location.origin}`);
+  if (redirectUri.hash) invalid('"redirect-uri" must not have a #fragment');
+  const issuer = httpUrl(options.issuer || DEFAULT_ISSUER, 'issuer');
+  return {
+    ...common,
+    flow,
+    scope: scopeFor(requestAccess),
+    authorizationEndpoint: new URL('/auth', issuer).href,
+    redirectUri: redirectUri.href,
+    exchangeUrl: httpUrl(options.exchangeUrl, 'exchange-url').href,
   };
 }

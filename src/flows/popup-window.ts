@@ -1,0 +1,91 @@
+import { TelegramLoginError } from '../errors.js';
+
+const POPUP_WIDTH = 550;
+const POPUP_HEIGHT = 650;
+export const CLOSE_POLL_MS = 250;
+/** A result posted just before the popup closed may arrive after the close is seen: wait this long. */
+export const CLOSE_GRACE_MS = 600;
+
+/** Telegram's popup size, centred on the screen, as Telegram's library opens it. */
+function popupFeatures(): string {
+  const left = Math.max(0, (screen.width - POPUP_WIDTH) / 2) + ((screen as { availLeft?: number }).availLeft ?? 0);
+  const top = Math.max(0, (screen.height - POPUP_HEIGHT) / 2) + ((screen as { availTop?: number }).availTop ?? 0);
+  return `width=${POPUP_WIDTH},height=${POPUP_HEIGHT},left=${left},top=${top},status=0,location=0,menubar=0,toolbar=0`;
+}
+
+/**
+ * Opens a blank popup. Call it before any `await` in a click handler: browsers only allow popups
+ * inside the user's gesture. Throws `popup_blocked` when the browser refuses.
+ */
+function openBlankPopup(name: string): Window {
+  const popup = window.open('about:blank', name, popupFeatures());
+  if (!popup) {
+    throw new TelegramLoginError('popup_blocked', 'the browser blocked the login popup: start the login from a click, or allow pop-ups for this site');
+  }
+  return popup;
+}
+
+// Telegram's library runs one login per page; the code flows follow the same rule.
+let active: { popup: Window | null } | undefined;
+
+export interface ActiveLogin {
+  /** The login's popup, for focusing it on the next click. */
+  popup: Window | null;
+  release(): void;
+}
+
+/** Marks a login as running; throws `login_in_progress` when another one is. */
+function claimActiveLogin(): ActiveLogin {
+  if (active) throw new TelegramLoginError('login_in_progress', 'another Telegram login is already open on this page');
+  const claim = {
+    popup: null as Window | null,
+    release() {
+      if (active === claim) active = undefined;
+    },
+  };
+  active = claim;
+  return claim;
+}
+
+/**
+ * Claims the page's one login and opens its blank popup (none when `name` is null, for Telegram's
+ * in-app browser). Throws `login_in_progress` or `popup_blocked`; nothing stays claimed then.
+ */
+export function openLoginPopup(name: string | null): ActiveLogin {
+  const login = claimActiveLogin();
+  try {
+    login.popup = name === null ? null : openBlankPopup(name);
+  } catch (error) {
+    login.release();
+    throw error;
+  }
+  return login;
+}
+
+/** Brings the open login popup to the front; false when no login is open on the page. */
+export function focusActiveLogin(): boolean {
+  if (!active) return false;
+  if (active.popup && !active.popup.closed) active.popup.focus();
+  return true;
+}
+
+let coop: Promise<boolean> | undefined;
+
+/**
+ * Whether this page sends `Cross-Origin-Opener-Policy: same-origin`, which cuts it off from any popup
+ * that navigates to another origin: the popup then looks closed at once and cannot post back.
+ * Asked only when a popup looks closed, and once per page.
+ */
+export function pageSeversPopups(): Promise<boolean> {
+  coop ??= fetch(location.href, { method: 'HEAD', cache: 'no-store', credentials: 'same-origin' }).then(
+    (response) => {
+      const policy = (response.headers.get('cross-origin-opener-policy') ?? '').split(';')[0]!.trim().toLowerCase();
+      return policy === 'same-origin' || policy === 'noopener-allow-popups';
+    },
+    () => false,
+  );
+  return coop;
+}
+
+export const COOP_MESSAGE =
+  'this page sends Cross-Origin-Opener-Policy: same-origin, which cuts it off from the login popup; send Cross-Origin-Opener-Policy: same-origin-allow-popups (or no such header) on this page';
