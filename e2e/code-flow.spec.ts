@@ -140,6 +140,57 @@ test.describe('popup flow', () => {
   });
 });
 
+test.describe('popup flow: popups that look closed', () => {
+  test('a callback page that sends COOP itself and loads slowly still completes, with no false cancel', async ({ page, context, site, mock }) => {
+    // The callback page's own COOP cuts the popup off as it lands (it looks closed to the opener);
+    // its answer comes over the channel once its script has loaded, 1.5 s later here.
+    site.page(
+      CALLBACK_PATH,
+      `<!doctype html><meta charset="utf-8"><title>Callback</title>
+<script type="module">import { handleRedirectCallback } from '/telegram-login-kit.js?slow'; handleRedirectCallback();</script>`,
+      { 'Cross-Origin-Opener-Policy': 'same-origin-allow-popups' },
+    );
+    await context.route(
+      (url) => url.pathname === '/telegram-login-kit.js' && url.search === '?slow',
+      async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+        await route.continue();
+      },
+    );
+    const events = recordEvents(page);
+    await page.goto(elementPage(site, codeButton(mock, 'popup'), { path: '/login' }));
+    const success = nextEvent(page, 'telegram-login-success');
+    const popupPromise = page.waitForEvent('popup');
+    await page.click('#tg');
+    await (await popupPromise).getByRole('button', { name: 'Allow' }).click();
+    expect((await success).detail.user).toMatchObject({ id: 100001 });
+    expect(events.map((event) => event.type)).toEqual(['telegram-login-start', 'telegram-login-success']);
+  });
+
+  test('under COOP same-origin, a click after the user closed the popup starts a new login at once', async ({ page, site, mock }) => {
+    const coop = { 'Cross-Origin-Opener-Policy': 'same-origin' };
+    popupCallbackPage(site, coop);
+    await page.goto(elementPage(site, codeButton(mock, 'popup'), { path: '/login', headers: coop }));
+    const first = page.waitForEvent('popup');
+    await page.click('#tg');
+    const popup = await first;
+    await popup.waitForURL((url) => url.pathname === '/auth');
+    await popup.close();
+
+    const cancelled = nextEvent(page, 'telegram-login-cancel');
+    const starts = recordEvents(page);
+    const second = page.waitForEvent('popup');
+    await page.click('#tg');
+    expect((await cancelled).detail.error!.code).toBe('aborted');
+    const again = await second;
+    await again.waitForURL((url) => url.pathname === '/auth');
+    const success = nextEvent(page, 'telegram-login-success');
+    await again.getByRole('button', { name: 'Allow' }).click();
+    await success;
+    expect(starts.filter((event) => event.type === 'telegram-login-start')).toHaveLength(1);
+  });
+});
+
 test.describe('redirect flow', () => {
   test('leaves for Telegram and finishes on the callback page with the same events', async ({ page, site, mock}) => {
     const callback = elementPage(site, codeButton(mock, 'redirect'), { path: CALLBACK_PATH });
@@ -171,6 +222,41 @@ test.describe('redirect flow', () => {
     const failed = nextEvent(page, 'telegram-login-error');
     await page.getByRole('button', { name: 'Deny' }).click();
     expect((await failed).detail.error!.code).toBe('access_denied');
+  });
+
+  test('ends with timeout when the exchange endpoint never answers', async ({ page, context, site, mock }) => {
+    elementPage(site, codeButton(mock, 'redirect', 'timeout="2"'), { path: CALLBACK_PATH });
+    await context.route('**/auth/telegram/exchange', () => {
+      // Never answered: the element's timeout must end the login.
+    });
+    await page.goto(elementPage(site, codeButton(mock, 'redirect'), { path: '/start' }));
+    await page.click('#tg');
+    await page.waitForURL((url) => url.origin === mock.issuer);
+    const failed = nextEvent(page, 'telegram-login-error');
+    await page.getByRole('button', { name: 'Allow' }).click();
+    expect((await failed).detail.error).toMatchObject({ code: 'timeout', message: 'exchange-url did not answer within 2000 ms' });
+  });
+
+  test('the element and the page’s own handleRedirectCallback() share one result', async ({ page, site, mock }) => {
+    elementPage(site, codeButton(mock, 'redirect'), {
+      path: CALLBACK_PATH,
+      head: `<script type="module">
+  import { handleRedirectCallback } from '/telegram-login-kit.js';
+  customElements.whenDefined('telegram-login-button').then(() => setTimeout(async () => {
+    const result = await handleRedirectCallback();
+    console.log('app-result ' + (result ? result.user.id + ' ' + result.returnTo : 'none'));
+  }, 100));
+</script>`,
+    });
+    const start = elementPage(site, codeButton(mock, 'redirect'), { path: '/start' });
+    await page.goto(start);
+    await page.click('#tg');
+    await page.waitForURL((url) => url.origin === mock.issuer);
+    const success = nextEvent(page, 'telegram-login-success');
+    const appResult = page.waitForEvent('console', (message) => message.text().startsWith('app-result '));
+    await page.getByRole('button', { name: 'Allow' }).click();
+    await success;
+    expect((await appResult).text()).toBe(`app-result 100001 ${start}`);
   });
 
   test('refuses a callback whose state this tab never sent', async ({ page, site, mock}) => {

@@ -280,6 +280,17 @@ test('works on a page with a strict Content-Security-Policy (no inline script or
   for (const violation of violations) expect(JSON.parse(violation.slice(4)).source).toBe(mock.libraryUrl);
 });
 
+test('a failure that is not ours (Trusted Types refusing the script URL) is an error, never a success', async ({ page, site, mock }) => {
+  const events = recordEvents(page);
+  await page.goto(
+    elementPage(site, button(mock), { headers: { 'Content-Security-Policy': "require-trusted-types-for 'script'" } }),
+  );
+  const failed = nextEvent(page, 'telegram-login-error');
+  await page.click('#tg');
+  expect((await failed).detail.error).toMatchObject({ name: 'TelegramLoginError', code: 'library_load_failed' });
+  expect(events.map((event) => event.type)).toEqual(['telegram-login-start', 'telegram-login-error']);
+});
+
 test('is reachable and operable with the keyboard: Tab, then Enter or Space', async ({ page, site, mock }) => {
   await page.goto(elementPage(site, `<input aria-label="before">${button(mock)}`));
   await page.getByLabel('before').focus();

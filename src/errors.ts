@@ -79,6 +79,12 @@ export class TelegramLoginError extends Error {
   }
 }
 
+/** Keeps a `TelegramLoginError`; wraps anything else thrown along the way in one with `code`. */
+export function toLoginError(error: unknown, code: TelegramLoginErrorCode): TelegramLoginError {
+  if (error instanceof TelegramLoginError) return error;
+  return new TelegramLoginError(code, error instanceof Error ? error.message : String(error), { cause: error });
+}
+
 export function isTelegramLoginError(value: unknown): value is TelegramLoginError {
   return value instanceof TelegramLoginError;
 }

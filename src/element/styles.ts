@@ -192,6 +192,25 @@ export const styles = css`
       left: 125%;
     }
   }
+  /* Browsers without light-dark() would drop these declarations, and with them the focus ring. */
+  @supports not (color: light-dark(#000, #fff)) {
+    .button {
+      --_focus-ring: var(--telegram-login-button-focus-ring, #0b72c4);
+    }
+    .dark {
+      --_focus-ring: var(--telegram-login-button-focus-ring, #6ab3f3);
+    }
+    .outlined {
+      --_color: var(--telegram-login-button-color, #111111);
+      --_border-color: var(--telegram-login-button-border-color, rgba(0, 0, 0, 0.16));
+      --_background-hover: var(--telegram-login-button-background-hover, rgba(116, 116, 128, 0.08));
+    }
+    .dark.outlined {
+      --_color: var(--telegram-login-button-color, #ffffff);
+      --_border-color: var(--telegram-login-button-border-color, rgba(255, 255, 255, 0.28));
+      --_background-hover: var(--telegram-login-button-background-hover, rgba(255, 255, 255, 0.08));
+    }
+  }
   @media (prefers-reduced-motion: reduce) {
     .spinner {
       animation-duration: 2.4s;

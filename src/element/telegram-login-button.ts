@@ -1,7 +1,7 @@
 import { html, isServer, LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
-import { TelegramLoginError } from '../errors.js';
+import { TelegramLoginError, toLoginError } from '../errors.js';
 import { loadTelegramLibrary } from '../flows/library.js';
 import { startLogin } from '../flows/login.js';
 import { normalizeLoginOptions } from '../flows/options.js';
@@ -63,7 +63,19 @@ function resolveGlobalFunction(path: string): ((data: TelegramAuthCallbackData) 
     owner = target;
     target = (target as Record<string, unknown>)[key];
   }
-  return typeof target === 'function' ? (target as (data: TelegramAuthCallbackData) => void).bind(owner) : undefined;
+  if (typeof target !== 'function') return undefined;
+  // Only the page's own functions: an injected onauth="location.assign" must not reach a built-in.
+  if (/\{\s*\[native code\]\s*\}\s*$/.test(Function.prototype.toString.call(target))) return undefined;
+  return (target as (data: TelegramAuthCallbackData) => void).bind(owner);
+}
+
+/**
+ * The language for Telegram's consent page: Telegram's name for a built-in translation (`pt-br`,
+ * `zh-hans`), else the tag as given, so Telegram can still match languages we have no label for.
+ */
+function telegramLanguage(lang: string): string {
+  const translation = resolveTranslation(lang);
+  return translation.$code === 'en' && !/^en(?:[-_]|$)/i.test(lang) ? lang.toLowerCase() : translation.$telegram;
 }
 
 // Elements re-render when the document's language changes; one observer serves them all.
@@ -205,21 +217,19 @@ export class TelegramLoginButtonElement extends LitElement {
    * popup and returns the same promise.
    */
   login(): Promise<TelegramLoginResult> {
-    if (this.#inFlight) {
-      focusActiveLogin();
-      return this.#inFlight;
-    }
-    // Telegram's library runs one login per page: another button's popup gets the focus instead.
+    // Telegram's library runs one login per page: an open popup gets the focus instead of a new login
+    // (a popup that looks closed is abandoned, and a new login starts).
     if (focusActiveLogin()) {
-      return Promise.reject(new TelegramLoginError('login_in_progress', 'another Telegram login is already open on this page'));
+      return this.#inFlight ?? Promise.reject(new TelegramLoginError('login_in_progress', 'another Telegram login is already open on this page'));
     }
     const abort = new AbortController();
     let request;
     try {
       request = normalizeLoginOptions(this.#options(abort.signal));
     } catch (error) {
-      this.#end(error as TelegramLoginError);
-      return Promise.reject(error);
+      const failure = toLoginError(error, 'invalid_config');
+      this.#fail(undefined, failure);
+      return Promise.reject(failure);
     }
     if (!this.dispatchEvent(new TelegramLoginStartEvent({ clientId: request.clientId, flow: request.flow }))) {
       return Promise.reject(new TelegramLoginError('aborted', 'a telegram-login-start listener cancelled the login'));
@@ -233,10 +243,18 @@ export class TelegramLoginButtonElement extends LitElement {
     this.#abort = abort;
     this.#setStatus('pending', this.#translation().pending);
     pending.then(
-      (result) => this.#end(result),
-      (error: TelegramLoginError) => this.#end(error),
+      (result) => this.#succeed(pending, result),
+      (error: unknown) => this.#fail(pending, toLoginError(error, 'provider_error')),
     );
     return pending;
+  }
+
+  /** Whether `pending` is still this element's current login (a replaced one only reports). */
+  #finish(pending: Promise<TelegramLoginResult>): boolean {
+    if (this.#inFlight !== pending) return false;
+    this.#inFlight = undefined;
+    this.#abort = undefined;
+    return true;
   }
 
   /** On the callback page of a code flow: hand a popup's answer back, or finish a redirect login. */
@@ -252,7 +270,7 @@ export class TelegramLoginButtonElement extends LitElement {
     const owner = redirectCallbackClientId();
     if (owner !== undefined && owner !== this.clientId.trim()) return;
     this.#track(
-      handleRedirectCallback().then((result) => {
+      handleRedirectCallback(location.href, { timeout: this.timeout * 1000 }).then((result) => {
         if (!result) throw new TelegramLoginError('state_mismatch', 'the callback is not for this login');
         return result;
       }),
@@ -268,7 +286,7 @@ export class TelegramLoginButtonElement extends LitElement {
     return {
       clientId: this.clientId,
       requestAccess: this.requestAccess.split(/\s+/).filter(Boolean) as RequestAccess[],
-      ...(lang ? { lang: resolveTranslation(lang).$telegram } : {}),
+      ...(lang ? { lang: telegramLanguage(lang) } : {}),
       nonce: this.nonce,
       flow: this.flow,
       issuer: this.issuer,
@@ -281,24 +299,23 @@ export class TelegramLoginButtonElement extends LitElement {
     };
   }
 
-  #end(outcome: TelegramLoginResult | TelegramLoginError) {
-    this.#inFlight = undefined;
-    this.#abort = undefined;
+  #succeed(pending: Promise<TelegramLoginResult>, result: TelegramLoginResult) {
+    if (this.#finish(pending)) this.#setStatus('complete', '');
+    this.dispatchEvent(new TelegramLoginSuccessEvent(result));
+    this.#callback(result);
+  }
+
+  #fail(pending: Promise<TelegramLoginResult> | undefined, error: TelegramLoginError) {
+    const current = pending === undefined || this.#finish(pending);
     const t = this.#translation();
-    if (!(outcome instanceof TelegramLoginError)) {
-      this.#setStatus('complete', '');
-      this.dispatchEvent(new TelegramLoginSuccessEvent(outcome));
-      this.#callback(outcome);
-      return;
-    }
-    if (outcome.code === 'popup_closed' || outcome.code === 'aborted') {
-      this.#setStatus('idle', '');
-      this.dispatchEvent(new TelegramLoginCancelEvent({ error: outcome }));
+    if (error.code === 'popup_closed' || error.code === 'aborted') {
+      if (current) this.#setStatus('idle', '');
+      this.dispatchEvent(new TelegramLoginCancelEvent({ error }));
     } else {
-      this.#setStatus('error', outcome.code === 'popup_blocked' ? t.popupBlocked : t.failed);
-      this.dispatchEvent(new TelegramLoginErrorEvent({ error: outcome }));
+      if (current) this.#setStatus('error', error.code === 'popup_blocked' ? t.popupBlocked : t.failed);
+      this.dispatchEvent(new TelegramLoginErrorEvent({ error }));
     }
-    this.#callback({ error: outcome });
+    this.#callback({ error });
   }
 
   #callback(data: TelegramAuthCallbackData) {

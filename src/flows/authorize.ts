@@ -49,6 +49,7 @@ export async function beginTransaction(request: CodeLoginRequest, returnTo?: str
     codeVerifier: randomToken(48),
     redirectUri: request.redirectUri,
     exchangeUrl: request.exchangeUrl,
+    ...(request.nonce ? { nonce: request.nonce } : {}),
     ...(returnTo === undefined ? {} : { returnTo }),
     expiresAt: Date.now() + TRANSACTION_TTL_MS,
   };
@@ -64,7 +65,7 @@ export async function beginTransaction(request: CodeLoginRequest, returnTo?: str
     ...(request.nonce ? { nonce: request.nonce } : {}),
     ...(request.lang ? { lang: request.lang } : {}),
   }).toString();
-  saveTransaction(transaction);
+  if (request.flow === 'redirect') saveTransaction(transaction);
   return { transaction, url: url.href };
 }
 
@@ -94,16 +95,26 @@ function exchangeError(status: number, body: Record<string, unknown> | undefined
  * Hands the code to the site's server (`exchange-url`), which redeems it with the client secret and
  * answers `{ user, idToken? }` with the claims it verified.
  */
-export async function redeemCode(transaction: CodeTransaction, code: string): Promise<TelegramCodeLoginResult> {
+export async function redeemCode(transaction: CodeTransaction, code: string, timeout: number): Promise<TelegramCodeLoginResult> {
   let response: Response;
   try {
     response = await fetch(transaction.exchangeUrl, {
       method: 'POST',
       credentials: 'same-origin',
       headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify({ code, codeVerifier: transaction.codeVerifier, state: transaction.state, redirectUri: transaction.redirectUri }),
+      body: JSON.stringify({
+        code,
+        codeVerifier: transaction.codeVerifier,
+        state: transaction.state,
+        redirectUri: transaction.redirectUri,
+        ...(transaction.nonce ? { nonce: transaction.nonce } : {}),
+      }),
+      signal: AbortSignal.timeout(timeout),
     });
   } catch (cause) {
+    if ((cause as Error).name === 'TimeoutError') {
+      throw new TelegramLoginError('timeout', `exchange-url did not answer within ${timeout} ms`, { cause });
+    }
     throw new TelegramLoginError('token_exchange_failed', `could not reach exchange-url ${transaction.exchangeUrl}`, { cause });
   }
   const body = (await response.json().catch(() => undefined)) as Record<string, unknown> | undefined;

@@ -1,4 +1,4 @@
-import { TelegramLoginError } from '../errors.js';
+import { TelegramLoginError, toLoginError } from '../errors.js';
 import type { RequestAccess, TelegramLibraryLoginResult } from '../types.js';
 import { decodeIdTokenClaims } from './id-token.js';
 import { CLOSE_GRACE_MS, CLOSE_POLL_MS, COOP_MESSAGE, openLoginPopup, pageSeversPopups, type ActiveLogin } from './popup-window.js';
@@ -62,7 +62,8 @@ function readyLibrary(url: string): TelegramLoginLibrary | undefined {
   const known = loaded.get(url);
   if (known) return known;
   const api = telegramGlobal();
-  if (api && (attempts.has(url) || Array.from(document.scripts).some((script) => script.src === url))) {
+  // Only once our script has run (or may have: it timed out) is the global ours, not a legacy widget's.
+  if (api && (ran.has(url) || Array.from(document.scripts).some((script) => script.src === url))) {
     loaded.set(url, api);
     return api;
   }
@@ -70,6 +71,7 @@ function readyLibrary(url: string): TelegramLoginLibrary | undefined {
 }
 
 const attempts = new Map<string, number>();
+const ran = new Set<string>();
 
 function insertScript(url: string, timeout: number): Promise<TelegramLoginLibrary> {
   // A retry asks for a distinct URL: browsers queue a request for the same URL behind a previous one
@@ -83,6 +85,7 @@ function insertScript(url: string, timeout: number): Promise<TelegramLoginLibrar
     const fail = (message: string) => {
       clearTimeout(timer);
       script.remove();
+      ran.add(url);
       reject(new TelegramLoginError('library_load_failed', message));
     };
     const timer = setTimeout(() => fail(`telegram-login.js did not load within ${timeout} ms: ${url}`), timeout);
@@ -90,6 +93,7 @@ function insertScript(url: string, timeout: number): Promise<TelegramLoginLibrar
     script.src = src.href;
     script.addEventListener('load', () => {
       clearTimeout(timer);
+      ran.add(url);
       const api = telegramGlobal();
       if (api) resolve(api);
       else fail(`${url} loaded but did not define Telegram.Login.auth`);
@@ -160,7 +164,7 @@ export function loginWithLibrary(request: LibraryLoginRequest): Promise<Telegram
 
   return new Promise<TelegramLibraryLoginResult>((resolve, reject) => {
     let settled = false;
-    let started = false;
+    let startedWith: TelegramLoginLibrary | undefined;
     let closeGrace: ReturnType<typeof setTimeout> | undefined;
     const poll = popup ? setInterval(() => popup.closed && closed(), CLOSE_POLL_MS) : undefined;
     const deadline = setTimeout(
@@ -168,9 +172,11 @@ export function loginWithLibrary(request: LibraryLoginRequest): Promise<Telegram
       request.timeout,
     );
     const onAbort = () => settle(new TelegramLoginError('aborted', 'the login was aborted'));
+    login.abandon = () => settle(new TelegramLoginError('aborted', 'a new login replaced this one, whose popup had closed'));
 
-    function settle(outcome: TelegramLibraryLoginResult | TelegramLoginError) {
-      if (settled) return;
+    /** Ends the login once: the outcome follows the branch, never the type of what was thrown. */
+    function finish(): boolean {
+      if (settled) return false;
       settled = true;
       clearInterval(poll);
       clearTimeout(deadline);
@@ -180,13 +186,18 @@ export function loginWithLibrary(request: LibraryLoginRequest): Promise<Telegram
       login.release();
       // Also after a result: a popup still closing itself would be reused (by name) by the next login.
       if (popup && !popup.closed) popup.close();
-      if (outcome instanceof TelegramLoginError) {
-        // Lets the library drop its listener; its late popup_closed callback finds us settled.
-        if (started) telegramGlobal()?.close?.();
-        reject(outcome);
-      } else {
-        resolve(outcome);
-      }
+      return true;
+    }
+
+    function succeed(result: TelegramLibraryLoginResult) {
+      if (finish()) resolve(result);
+    }
+
+    function settle(error: TelegramLoginError) {
+      if (!finish()) return;
+      // Lets the library we started drop its listener; its late popup_closed finds us settled.
+      startedWith?.close?.();
+      reject(error);
     }
 
     let closeSeen = false;
@@ -196,6 +207,7 @@ export function loginWithLibrary(request: LibraryLoginRequest): Promise<Telegram
       clearInterval(poll);
       // Under COOP same-origin the popup only looks closed, and its answer can never reach us.
       void pageSeversPopups().then((severed) => {
+        if (settled) return;
         if (severed) {
           settle(new TelegramLoginError('coop_blocked', COOP_MESSAGE));
           return;
@@ -218,9 +230,9 @@ export function loginWithLibrary(request: LibraryLoginRequest): Promise<Telegram
         return;
       }
       try {
-        settle({ flow: 'library', idToken: token, user: decodeIdTokenClaims(token) });
+        succeed({ flow: 'library', idToken: token, user: decodeIdTokenClaims(token) });
       } catch (error) {
-        settle(error as TelegramLoginError);
+        settle(toLoginError(error, 'id_token_invalid'));
       }
     }
 
@@ -242,7 +254,7 @@ export function loginWithLibrary(request: LibraryLoginRequest): Promise<Telegram
 
     function begin(api: TelegramLoginLibrary) {
       if (settled) return;
-      started = true;
+      startedWith = api;
       const options: TelegramAuthOptions = { client_id: request.clientId };
       if (request.requestAccess.length > 0) options.request_access = [...request.requestAccess];
       if (request.lang) options.lang = request.lang;
@@ -258,6 +270,6 @@ export function loginWithLibrary(request: LibraryLoginRequest): Promise<Telegram
     request.signal?.addEventListener('abort', onAbort, { once: true });
     const ready = readyLibrary(request.librarySrc);
     if (ready) begin(ready);
-    else loadTelegramLibrary(request.librarySrc, request.libraryTimeout).then(begin, (error: TelegramLoginError) => settle(error));
+    else loadTelegramLibrary(request.librarySrc, request.libraryTimeout).then(begin, (error: unknown) => settle(toLoginError(error, 'library_load_failed')));
   });
 }

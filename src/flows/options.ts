@@ -16,9 +16,12 @@ function invalid(message: string): never {
   throw new TelegramLoginError('invalid_config', message);
 }
 
+// setTimeout's ceiling (about 24.8 days); longer values would fire at once.
+const MAX_MS = 2 ** 31 - 1;
+
 function positiveMs(value: number | undefined, name: string, fallback: number): number {
   if (value === undefined) return fallback;
-  if (!Number.isFinite(value) || value <= 0) invalid(`"${name}" must be a positive number of milliseconds`);
+  if (!Number.isFinite(value) || value <= 0 || value > MAX_MS) invalid(`"${name}" must be a positive number of milliseconds up to ${MAX_MS}`);
   return value;
 }
 
@@ -31,6 +34,15 @@ function httpUrl(value: string, attribute: string): URL {
     invalid(`"${attribute}" is not a valid URL: "${value}"`);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') invalid(`"${attribute}" must be an http(s) URL`);
+  return url;
+}
+
+/**
+ * The code and its verifier go to exchange-url, and the callback answers only its own origin: an
+ * injected attribute must not be able to send them elsewhere.
+ */
+function sameOrigin(url: URL, attribute: string): URL {
+  if (url.origin !== location.origin) invalid(`"${attribute}" must be on this page's origin ${location.origin}`);
   return url;
 }
 
@@ -76,9 +88,8 @@ export function normalizeLoginOptions(options: TelegramLoginOptions): LoginReque
   }
 
   if (!options.exchangeUrl) invalid(`flow="${flow}" needs "exchange-url": your server endpoint that redeems the code with the client secret`);
-  const redirectUri = httpUrl(options.redirectUri || location.origin + location.pathname, 'redirect-uri');
   // The callback page hands the code back by postMessage to its own origin (or a same-origin channel).
-  if (redirectUri.origin !== location.origin) invalid(`"redirect-uri" must be on this page's origin ${location.origin}`);
+  const redirectUri = sameOrigin(httpUrl(options.redirectUri || location.origin + location.pathname, 'redirect-uri'), 'redirect-uri');
   if (redirectUri.hash) invalid('"redirect-uri" must not have a #fragment');
   const issuer = httpUrl(options.issuer || DEFAULT_ISSUER, 'issuer');
   return {
@@ -87,6 +98,6 @@ export function normalizeLoginOptions(options: TelegramLoginOptions): LoginReque
     scope: scopeFor(requestAccess),
     authorizationEndpoint: new URL('/auth', issuer).href,
     redirectUri: redirectUri.href,
-    exchangeUrl: httpUrl(options.exchangeUrl, 'exchange-url').href,
+    exchangeUrl: sameOrigin(httpUrl(options.exchangeUrl, 'exchange-url'), 'exchange-url').href,
   };
 }

@@ -26,19 +26,21 @@ function openBlankPopup(name: string): Window {
 }
 
 // Telegram's library runs one login per page; the code flows follow the same rule.
-let active: { popup: Window | null } | undefined;
+let active: ActiveLogin | undefined;
 
 export interface ActiveLogin {
   /** The login's popup, for focusing it on the next click. */
   popup: Window | null;
   release(): void;
+  /** Ends the login as a cancel (`aborted`), so that a new one can start. */
+  abandon?: () => void;
 }
 
 /** Marks a login as running; throws `login_in_progress` when another one is. */
 function claimActiveLogin(): ActiveLogin {
   if (active) throw new TelegramLoginError('login_in_progress', 'another Telegram login is already open on this page');
-  const claim = {
-    popup: null as Window | null,
+  const claim: ActiveLogin = {
+    popup: null,
     release() {
       if (active === claim) active = undefined;
     },
@@ -62,10 +64,18 @@ export function openLoginPopup(name: string | null): ActiveLogin {
   return login;
 }
 
-/** Brings the open login popup to the front; false when no login is open on the page. */
+/**
+ * Brings the open login popup to the front and returns true. Returns false when no login is open,
+ * or when its popup looks closed (the user closed it, or COOP hides it): that login is abandoned, so
+ * a new click starts afresh instead of waiting for a timeout.
+ */
 export function focusActiveLogin(): boolean {
   if (!active) return false;
-  if (active.popup && !active.popup.closed) active.popup.focus();
+  if (active.popup?.closed && active.abandon) {
+    active.abandon();
+    return false;
+  }
+  active.popup?.focus();
   return true;
 }
 
@@ -80,7 +90,7 @@ export function pageSeversPopups(): Promise<boolean> {
   coop ??= fetch(location.href, { method: 'HEAD', cache: 'no-store', credentials: 'same-origin' }).then(
     (response) => {
       const policy = (response.headers.get('cross-origin-opener-policy') ?? '').split(';')[0]!.trim().toLowerCase();
-      return policy === 'same-origin' || policy === 'noopener-allow-popups';
+      return policy === 'same-origin';
     },
     () => false,
   );

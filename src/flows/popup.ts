@@ -1,10 +1,15 @@
-import { TelegramLoginError } from '../errors.js';
+import { TelegramLoginError, toLoginError } from '../errors.js';
 import type { TelegramCodeLoginResult } from '../types.js';
 import { beginTransaction, CALLBACK_CHANNEL, CALLBACK_MESSAGE, callbackError, redeemCode, type CallbackMessage, type CodeLoginRequest } from './authorize.js';
-import { CLOSE_GRACE_MS, CLOSE_POLL_MS, COOP_MESSAGE, openLoginPopup, pageSeversPopups, type ActiveLogin } from './popup-window.js';
-import { takeTransaction, type CodeTransaction } from './transaction.js';
+import { CLOSE_POLL_MS, COOP_MESSAGE, openLoginPopup, pageSeversPopups, type ActiveLogin } from './popup-window.js';
+import type { CodeTransaction } from './transaction.js';
 
 const POPUP_NAME = 'telegram_login_kit';
+/**
+ * A callback page that sends Cross-Origin-Opener-Policy itself cuts the popup off as it arrives (it
+ * looks closed) and answers over the channel once its script has loaded: give it that long.
+ */
+const CLOSE_GRACE_MS = 3000;
 let coopWarned = false;
 
 /**
@@ -35,9 +40,11 @@ export function loginWithPopup(request: CodeLoginRequest): Promise<TelegramCodeL
       request.timeout,
     );
     const onAbort = () => settle(new TelegramLoginError('aborted', 'the login was aborted'));
+    login.abandon = () => settle(new TelegramLoginError('aborted', 'a new login replaced this one, whose popup had closed'));
 
-    function settle(outcome: TelegramCodeLoginResult | TelegramLoginError) {
-      if (settled) return;
+    /** Ends the login once: the outcome follows the branch, never the type of what was thrown. */
+    function finish(): boolean {
+      if (settled) return false;
       settled = true;
       clearInterval(poll);
       clearTimeout(deadline);
@@ -45,17 +52,24 @@ export function loginWithPopup(request: CodeLoginRequest): Promise<TelegramCodeL
       window.removeEventListener('message', onMessage);
       channel?.close();
       request.signal?.removeEventListener('abort', onAbort);
-      if (transaction) takeTransaction(transaction.state);
       login.release();
       if (!popup.closed) popup.close();
-      if (outcome instanceof TelegramLoginError) reject(outcome);
-      else resolve(outcome);
+      return true;
+    }
+
+    function succeed(result: TelegramCodeLoginResult) {
+      if (finish()) resolve(result);
+    }
+
+    function settle(error: TelegramLoginError) {
+      if (finish()) reject(error);
     }
 
     function closed() {
       if (answered || closeGrace) return;
       clearInterval(poll);
       void pageSeversPopups().then((severed) => {
+        if (settled || answered) return;
         if (!severed) {
           closeGrace = setTimeout(
             () => settle(new TelegramLoginError('popup_closed', 'the login popup was closed before the login finished')),
@@ -82,7 +96,6 @@ export function loginWithPopup(request: CodeLoginRequest): Promise<TelegramCodeL
       answered = true;
       clearInterval(poll);
       clearTimeout(closeGrace);
-      takeTransaction(transaction.state);
       if (message.error) {
         settle(callbackError(message.error, message.errorDescription));
         return;
@@ -91,7 +104,7 @@ export function loginWithPopup(request: CodeLoginRequest): Promise<TelegramCodeL
         settle(new TelegramLoginError('provider_error', 'the callback carried neither "code" nor "error"'));
         return;
       }
-      redeemCode(transaction, message.code).then(settle, settle);
+      redeemCode(transaction, message.code, request.timeout).then(succeed, (error: unknown) => settle(toLoginError(error, 'token_exchange_failed')));
     }
 
     function onMessage(event: MessageEvent) {
@@ -109,10 +122,7 @@ export function loginWithPopup(request: CodeLoginRequest): Promise<TelegramCodeL
     beginTransaction(request).then(
       (begun) => {
         transaction = begun.transaction;
-        if (settled) {
-          takeTransaction(begun.transaction.state);
-          return;
-        }
+        if (settled) return;
         // Still same-origin (about:blank), so this page may send it on.
         popup.location.replace(begun.url);
       },

@@ -1,4 +1,4 @@
-import { TelegramLoginError } from '../errors.js';
+import { TelegramLoginError, toLoginError } from '../errors.js';
 import type { TelegramCodeLoginResult } from '../types.js';
 import {
   beginTransaction,
@@ -17,27 +17,57 @@ import { peekTransaction, takeTransaction } from './transaction.js';
  * promise only settles if that fails; `handleRedirectCallback()` finishes the login on return.
  */
 export async function loginWithRedirect(request: CodeLoginRequest): Promise<never> {
-  const { url } = await beginTransaction(request, location.href);
+  let url: string;
+  try {
+    ({ url } = await beginTransaction(request, location.href));
+  } catch (error) {
+    // For example no WebCrypto on a plain-http page other than localhost.
+    throw toLoginError(error, 'invalid_config');
+  }
   if (request.signal?.aborted) throw new TelegramLoginError('aborted', 'the login was aborted');
   location.assign(url);
-  // The page is unloading; if it does not (a beforeunload prompt was declined), the timeout ends it.
-  return new Promise<never>((_, reject) =>
-    setTimeout(() => reject(new TelegramLoginError('timeout', 'the page did not leave for Telegram')), request.timeout),
-  );
+  // The page is unloading. It stays only if a beforeunload prompt was declined (the timeout ends the
+  // login) or comes back from the back/forward cache with this promise still pending (Back button).
+  return new Promise<never>((_, reject) => {
+    const timer = setTimeout(() => reject(new TelegramLoginError('timeout', 'the page did not leave for Telegram')), request.timeout);
+    window.addEventListener(
+      'pageshow',
+      (event) => {
+        if (!event.persisted) return;
+        clearTimeout(timer);
+        reject(new TelegramLoginError('aborted', 'the user came back without finishing the login'));
+      },
+      { once: true },
+    );
+  });
 }
 
 const CALLBACK_PARAMS = ['code', 'state', 'error', 'error_description', 'iss'];
-let handled: { url: string; result: Promise<TelegramCodeLoginResult | undefined> } | undefined;
+const DEFAULT_EXCHANGE_TIMEOUT = 30_000;
+// The callback being handled on this page. Keyed by state, and also found by the cleaned URL: the
+// first call removes code and state from the address bar, later callers still share its result.
+let handled:
+  | { state: string; flow: 'popup' | 'redirect'; cleanHref: string; clientId?: string; result: Promise<TelegramCodeLoginResult | undefined> }
+  | undefined;
 
-/** The callback of one of our logins is in this URL: its `state` has our popup or redirect marker. */
+function callbackIn(url: URL): { state: string; flow: 'popup' | 'redirect' } | undefined {
+  const state = url.searchParams.get('state');
+  const flow = flowOfState(state);
+  if (state && flow) return { state, flow };
+  if (handled && handled.cleanHref === url.href) return handled;
+  return undefined;
+}
+
+/** The callback of one of our logins is in this URL (or was, before this page cleaned it). */
 export function callbackFlow(url: string = location.href): 'popup' | 'redirect' | undefined {
-  return flowOfState(new URL(url).searchParams.get('state'));
+  return callbackIn(new URL(url))?.flow;
 }
 
 /** The client id of the redirect-flow login this URL answers, when this tab started it. */
 export function redirectCallbackClientId(url: string = location.href): string | undefined {
-  const state = new URL(url).searchParams.get('state');
-  return state && flowOfState(state) === 'redirect' ? peekTransaction(state)?.clientId : undefined;
+  const callback = callbackIn(new URL(url));
+  if (callback?.flow !== 'redirect') return undefined;
+  return peekTransaction(callback.state)?.clientId ?? (handled?.state === callback.state ? handled.clientId : undefined);
 }
 
 /**
@@ -45,44 +75,48 @@ export function redirectCallbackClientId(url: string = location.href): string | 
  * hands `code` and `state` to the page that opened it and closes the popup; after the redirect flow
  * it checks `state`, has your server redeem the code and resolves with the verified result. Resolves
  * with `undefined` when the URL is not one of our callbacks (safe to call on every page load);
- * rejects with `state_mismatch`, `access_denied`, `token_exchange_failed`, … Repeated calls for the
- * same URL share one result.
+ * rejects with `state_mismatch`, `access_denied`, `token_exchange_failed`, `timeout`, … Every call on
+ * the same page shares one result, also after the first has cleaned the URL.
  */
-export function handleRedirectCallback(url: string = location.href): Promise<TelegramCodeLoginResult | undefined> {
-  if (handled?.url !== url) handled = { url, result: complete(new URL(url)) };
-  return handled.result;
+export function handleRedirectCallback(
+  url: string = location.href,
+  { timeout = DEFAULT_EXCHANGE_TIMEOUT }: { timeout?: number } = {},
+): Promise<TelegramCodeLoginResult | undefined> {
+  const parsed = new URL(url);
+  const callback = callbackIn(parsed);
+  if (!callback) return Promise.resolve(undefined);
+  if (handled?.state === callback.state) return handled.result;
+  const clean = new URL(parsed);
+  for (const name of CALLBACK_PARAMS) clean.searchParams.delete(name);
+  const clientId = peekTransaction(callback.state)?.clientId;
+  const result = complete(parsed, callback.state, callback.flow, timeout);
+  handled = { state: callback.state, flow: callback.flow, cleanHref: clean.href, ...(clientId ? { clientId } : {}), result };
+  // The code is single use, but keep it out of the history and of Referer headers all the same.
+  if (parsed.href === location.href) history.replaceState(history.state, '', clean.href);
+  return result;
 }
 
-async function complete(url: URL): Promise<TelegramCodeLoginResult | undefined> {
-  const state = url.searchParams.get('state');
-  const flow = flowOfState(state);
-  if (!state || !flow) return undefined;
+async function complete(url: URL, state: string, flow: 'popup' | 'redirect', timeout: number): Promise<TelegramCodeLoginResult | undefined> {
   const code = url.searchParams.get('code');
   const error = url.searchParams.get('error');
   const description = url.searchParams.get('error_description');
-  const message: CallbackMessage = {
-    type: CALLBACK_MESSAGE,
-    state,
-    ...(code ? { code } : {}),
-    ...(error ? { error } : {}),
-    ...(description ? { errorDescription: description } : {}),
-  };
   if (flow === 'popup') {
-    handOff(message);
+    handOff({
+      type: CALLBACK_MESSAGE,
+      state,
+      ...(code ? { code } : {}),
+      ...(error ? { error } : {}),
+      ...(description ? { errorDescription: description } : {}),
+    });
     return undefined;
   }
-  // The code is single use, but keep it out of the history and of Referer headers all the same.
-  const clean = new URL(url);
-  for (const name of CALLBACK_PARAMS) clean.searchParams.delete(name);
-  if (url.href === location.href) history.replaceState(history.state, '', clean.href);
-
   const transaction = takeTransaction(state);
   if (!transaction) {
-    throw new TelegramLoginError('state_mismatch', 'no login in this tab sent this "state": it expired, was already used, or was forged');
+    throw new TelegramLoginError('state_mismatch', 'no login in this tab sent this "state": it expired (10 minutes), was already used, or was forged');
   }
   if (error) throw callbackError(error, description ?? undefined);
   if (!code) throw new TelegramLoginError('provider_error', 'the callback carried neither "code" nor "error"');
-  return redeemCode(transaction, code);
+  return redeemCode(transaction, code, timeout);
 }
 
 /** Hands the popup's answer to its opener, or over the same-origin channel when COOP cut it off. */

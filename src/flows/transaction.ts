@@ -1,6 +1,9 @@
+import { TelegramLoginError } from '../errors.js';
+
 /**
- * A code-flow login in progress, kept in sessionStorage (per tab, so it survives the redirect flow's
- * navigation), keyed by its `state`, single use and expiring.
+ * A code-flow login in progress. The redirect flow keeps it in sessionStorage (per tab, so it
+ * survives the navigation), keyed by its `state`, single use and expiring; the popup flow keeps it
+ * in memory.
  */
 export interface CodeTransaction {
   flow: 'popup' | 'redirect';
@@ -9,6 +12,8 @@ export interface CodeTransaction {
   codeVerifier: string;
   redirectUri: string;
   exchangeUrl: string;
+  /** The nonce sent to Telegram, handed to exchange-url so the server can check it. */
+  nonce?: string;
   /** The page the redirect flow started from. */
   returnTo?: string;
   expiresAt: number;
@@ -16,41 +21,45 @@ export interface CodeTransaction {
 
 const PREFIX = 'telegram-login-kit:transaction:';
 export const TRANSACTION_TTL_MS = 10 * 60_000;
-// Where sessionStorage is unavailable (disabled, sandboxed): the popup flow still works in memory.
-const memory = new Map<string, string>();
 
-function storage(): Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> {
+/** sessionStorage, or undefined where it is disabled (some privacy modes, sandboxed frames). */
+function storage(): Storage | undefined {
   try {
     const probe = `${PREFIX}probe`;
     sessionStorage.setItem(probe, '1');
     sessionStorage.removeItem(probe);
     return sessionStorage;
   } catch {
-    return { getItem: (key) => memory.get(key) ?? null, setItem: (key, value) => void memory.set(key, value), removeItem: (key) => void memory.delete(key) };
+    return undefined;
   }
 }
 
-function purgeExpired(now: number) {
-  try {
-    for (let index = sessionStorage.length - 1; index >= 0; index--) {
-      const key = sessionStorage.key(index);
-      if (!key?.startsWith(PREFIX)) continue;
-      const stored = JSON.parse(sessionStorage.getItem(key) ?? 'null') as CodeTransaction | null;
-      if (!stored || stored.expiresAt <= now) sessionStorage.removeItem(key);
+function purgeExpired(store: Storage, now: number) {
+  for (let index = store.length - 1; index >= 0; index--) {
+    const key = store.key(index);
+    if (!key?.startsWith(PREFIX)) continue;
+    try {
+      const stored = JSON.parse(store.getItem(key) ?? 'null') as CodeTransaction | null;
+      if (!stored || stored.expiresAt <= now) store.removeItem(key);
+    } catch {
+      store.removeItem(key);
     }
-  } catch {
-    // Storage unavailable or an entry unreadable: nothing to purge.
   }
 }
 
+/** Keeps a redirect-flow transaction across the navigation; throws when this tab cannot. */
 export function saveTransaction(transaction: CodeTransaction): void {
-  purgeExpired(Date.now());
-  storage().setItem(PREFIX + transaction.state, JSON.stringify(transaction));
+  const store = storage();
+  if (!store) {
+    throw new TelegramLoginError('invalid_config', 'the redirect flow needs sessionStorage, which this browser refuses here; use flow="popup"');
+  }
+  purgeExpired(store, Date.now());
+  store.setItem(PREFIX + transaction.state, JSON.stringify(transaction));
 }
 
 /** Reads a transaction without using it up. */
 export function peekTransaction(state: string): CodeTransaction | undefined {
-  const raw = storage().getItem(PREFIX + state);
+  const raw = storage()?.getItem(PREFIX + state);
   if (!raw) return undefined;
   try {
     const transaction = JSON.parse(raw) as CodeTransaction;
@@ -63,6 +72,6 @@ export function peekTransaction(state: string): CodeTransaction | undefined {
 /** Uses a transaction up: a second take of the same state finds nothing. */
 export function takeTransaction(state: string): CodeTransaction | undefined {
   const transaction = peekTransaction(state);
-  storage().removeItem(PREFIX + state);
+  storage()?.removeItem(PREFIX + state);
   return transaction;
 }
