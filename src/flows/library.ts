@@ -1,7 +1,7 @@
 import { TelegramLoginError, toLoginError } from '../errors.js';
 import type { RequestAccess, TelegramLibraryLoginResult } from '../types.js';
 import { decodeIdTokenClaims } from './id-token.js';
-import { CLOSE_GRACE_MS, CLOSE_POLL_MS, COOP_MESSAGE, openLoginPopup, pageSeversPopups, type ActiveLogin } from './popup-window.js';
+import { CLOSE_GRACE_MS, COOP_MESSAGE, pageSeversPopups, runPopupLogin, type PopupLogin } from './popup-window.js';
 
 /** The part of Telegram's `Telegram.Login` that we call. */
 export interface TelegramLoginLibrary {
@@ -150,89 +150,47 @@ function providerError(text: string): TelegramLoginError {
  * `timeout` bounds it.
  */
 export function loginWithLibrary(request: LibraryLoginRequest): Promise<TelegramLibraryLoginResult> {
-  if (request.signal?.aborted) return Promise.reject(new TelegramLoginError('aborted', 'the login was aborted before it started'));
   // Inside Telegram's in-app browser the library asks the app instead of opening a popup.
   const inApp = 'TelegramWebviewProxy' in globalThis;
-  let login: ActiveLogin;
-  try {
-    login = openLoginPopup(inApp ? null : POPUP_NAME);
-  } catch (error) {
-    return Promise.reject(error);
-  }
-  const { popup } = login;
   const provider = providerOrigin(request.librarySrc);
+  let closeGrace: ReturnType<typeof setTimeout> | undefined;
+  let closeSeen = false;
 
-  return new Promise<TelegramLibraryLoginResult>((resolve, reject) => {
-    let settled = false;
-    let startedWith: TelegramLoginLibrary | undefined;
-    let closeGrace: ReturnType<typeof setTimeout> | undefined;
-    const poll = popup ? setInterval(() => popup.closed && closed(), CLOSE_POLL_MS) : undefined;
-    const deadline = setTimeout(
-      () => settle(new TelegramLoginError('timeout', `no answer from Telegram within ${request.timeout} ms`)),
-      request.timeout,
-    );
-    const onAbort = () => settle(new TelegramLoginError('aborted', 'the login was aborted'));
-    login.abandon = () => settle(new TelegramLoginError('aborted', 'a new login replaced this one, whose popup had closed'));
+  // Seen by our poll or reported by the library: either way, once.
+  function closed(login: PopupLogin<TelegramLibraryLoginResult>) {
+    if (closeSeen) return;
+    closeSeen = true;
+    // Under COOP same-origin the popup only looks closed, and its answer can never reach us.
+    void pageSeversPopups().then((severed) => {
+      if (login.settled) return;
+      if (severed) {
+        login.fail(new TelegramLoginError('coop_blocked', COOP_MESSAGE));
+        return;
+      }
+      closeGrace = setTimeout(
+        () => login.fail(new TelegramLoginError('popup_closed', 'the login popup was closed before the login finished')),
+        CLOSE_GRACE_MS,
+      );
+    });
+  }
 
-    /** Ends the login once: the outcome follows the branch, never the type of what was thrown. */
-    function finish(): boolean {
-      if (settled) return false;
-      settled = true;
-      clearInterval(poll);
-      clearTimeout(deadline);
-      clearTimeout(closeGrace);
-      window.removeEventListener('message', onMessage);
-      request.signal?.removeEventListener('abort', onAbort);
-      login.release();
-      // Also after a result: a popup still closing itself would be reused (by name) by the next login.
-      if (popup && !popup.closed) popup.close();
-      return true;
-    }
-
-    function succeed(result: TelegramLibraryLoginResult) {
-      if (finish()) resolve(result);
-    }
-
-    function settle(error: TelegramLoginError) {
-      if (!finish()) return;
-      // Lets the library we started drop its listener; its late popup_closed finds us settled.
-      startedWith?.close?.();
-      reject(error);
-    }
-
-    let closeSeen = false;
-    function closed() {
-      if (closeSeen) return;
-      closeSeen = true;
-      clearInterval(poll);
-      // Under COOP same-origin the popup only looks closed, and its answer can never reach us.
-      void pageSeversPopups().then((severed) => {
-        if (settled) return;
-        if (severed) {
-          settle(new TelegramLoginError('coop_blocked', COOP_MESSAGE));
-          return;
-        }
-        closeGrace = setTimeout(
-          () => settle(new TelegramLoginError('popup_closed', 'the login popup was closed before the login finished')),
-          CLOSE_GRACE_MS,
-        );
-      });
-    }
+  return runPopupLogin<TelegramLibraryLoginResult>(inApp ? null : POPUP_NAME, request, closed, (login) => {
+    const { popup } = login;
 
     function accept(data: TelegramCallbackData, token: unknown) {
       if (typeof data.error === 'string' && data.error) {
-        if (data.error === 'popup_closed') closed();
-        else settle(providerError(data.error));
+        if (data.error === 'popup_closed') closed(login);
+        else login.fail(providerError(data.error));
         return;
       }
       if (typeof token !== 'string' || !token) {
-        settle(providerError('missing id_token'));
+        login.fail(providerError('missing id_token'));
         return;
       }
       try {
-        succeed({ flow: 'library', idToken: token, user: decodeIdTokenClaims(token) });
+        login.succeed({ flow: 'library', idToken: token, user: decodeIdTokenClaims(token) });
       } catch (error) {
-        settle(toLoginError(error, 'id_token_invalid'));
+        login.fail(toLoginError(error, 'id_token_invalid'));
       }
     }
 
@@ -253,8 +211,9 @@ export function loginWithLibrary(request: LibraryLoginRequest): Promise<Telegram
     }
 
     function begin(api: TelegramLoginLibrary) {
-      if (settled) return;
-      startedWith = api;
+      if (login.settled) return;
+      // Lets the library drop its listener at the end; its late popup_closed finds us settled.
+      login.onEnd(() => api.close?.());
       const options: TelegramAuthOptions = { client_id: request.clientId };
       if (request.requestAccess.length > 0) options.request_access = [...request.requestAccess];
       if (request.lang) options.lang = request.lang;
@@ -262,14 +221,17 @@ export function loginWithLibrary(request: LibraryLoginRequest): Promise<Telegram
       try {
         api.auth(options, (data) => accept(data ?? {}, data?.id_token));
       } catch (cause) {
-        settle(new TelegramLoginError('invalid_config', `Telegram.Login.auth refused the options: ${(cause as Error).message}`, { cause }));
+        login.fail(new TelegramLoginError('invalid_config', `Telegram.Login.auth refused the options: ${(cause as Error).message}`, { cause }));
       }
     }
 
     window.addEventListener('message', onMessage);
-    request.signal?.addEventListener('abort', onAbort, { once: true });
+    login.onEnd(() => {
+      window.removeEventListener('message', onMessage);
+      clearTimeout(closeGrace);
+    });
     const ready = readyLibrary(request.librarySrc);
     if (ready) begin(ready);
-    else loadTelegramLibrary(request.librarySrc, request.libraryTimeout).then(begin, (error: unknown) => settle(toLoginError(error, 'library_load_failed')));
+    else loadTelegramLibrary(request.librarySrc, request.libraryTimeout).then(begin, (error: unknown) => login.fail(toLoginError(error, 'library_load_failed')));
   });
 }

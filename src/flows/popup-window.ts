@@ -2,7 +2,7 @@ import { TelegramLoginError } from '../errors.js';
 
 const POPUP_WIDTH = 550;
 const POPUP_HEIGHT = 650;
-export const CLOSE_POLL_MS = 250;
+const CLOSE_POLL_MS = 250;
 /** A result posted just before the popup closed may arrive after the close is seen: wait this long. */
 export const CLOSE_GRACE_MS = 600;
 
@@ -53,7 +53,7 @@ function claimActiveLogin(): ActiveLogin {
  * Claims the page's one login and opens its blank popup (none when `name` is null, for Telegram's
  * in-app browser). Throws `login_in_progress` or `popup_blocked`; nothing stays claimed then.
  */
-export function openLoginPopup(name: string | null): ActiveLogin {
+function openLoginPopup(name: string | null): ActiveLogin {
   const login = claimActiveLogin();
   try {
     login.popup = name === null ? null : openBlankPopup(name);
@@ -99,3 +99,75 @@ export function pageSeversPopups(): Promise<boolean> {
 
 export const COOP_MESSAGE =
   'this page sends Cross-Origin-Opener-Policy: same-origin, which cuts it off from the login popup; send Cross-Origin-Opener-Policy: same-origin-allow-popups (or no such header) on this page';
+
+/** What a flow gets from `runPopupLogin`. */
+export interface PopupLogin<T> {
+  /** The blank popup opened inside the click; null in Telegram's in-app browser. */
+  readonly popup: Window | null;
+  readonly settled: boolean;
+  succeed(result: T): void;
+  fail(error: TelegramLoginError): void;
+  /** Runs when the login ends, whatever the outcome. */
+  onEnd(cleanup: () => void): void;
+}
+
+/**
+ * The part every popup login shares. Claims the page's one login and opens its popup inside the
+ * click (before any await), then runs `body` with exactly-once outcome controls. It enforces the
+ * timeout and the AbortSignal, lets a newer click abandon a login whose popup looks closed, closes
+ * the popup at the end (one still closing itself would be reused by name), and calls `onClosed` the
+ * first time the popup looks closed.
+ */
+export function runPopupLogin<T>(
+  name: string | null,
+  request: { timeout: number; signal?: AbortSignal },
+  onClosed: (login: PopupLogin<T>) => void,
+  body: (login: PopupLogin<T>) => void,
+): Promise<T> {
+  if (request.signal?.aborted) return Promise.reject(new TelegramLoginError('aborted', 'the login was aborted before it started'));
+  let active: ActiveLogin;
+  try {
+    active = openLoginPopup(name);
+  } catch (error) {
+    return Promise.reject(error);
+  }
+  const { popup } = active;
+  return new Promise<T>((resolve, reject) => {
+    let settled = false;
+    const cleanups: (() => void)[] = [];
+    const finish = (): boolean => {
+      if (settled) return false;
+      settled = true;
+      active.release();
+      for (const cleanup of cleanups) cleanup();
+      if (popup && !popup.closed) popup.close();
+      return true;
+    };
+    const login: PopupLogin<T> = {
+      popup,
+      get settled() {
+        return settled;
+      },
+      succeed: (result) => finish() && resolve(result),
+      fail: (error) => finish() && reject(error),
+      onEnd: (cleanup) => void cleanups.push(cleanup),
+    };
+    const deadline = setTimeout(() => login.fail(new TelegramLoginError('timeout', `no answer from Telegram within ${request.timeout} ms`)), request.timeout);
+    const onAbort = () => login.fail(new TelegramLoginError('aborted', 'the login was aborted'));
+    request.signal?.addEventListener('abort', onAbort, { once: true });
+    active.abandon = () => login.fail(new TelegramLoginError('aborted', 'a new login replaced this one, whose popup had closed'));
+    const poll = popup
+      ? setInterval(() => {
+          if (!popup.closed) return;
+          clearInterval(poll);
+          onClosed(login);
+        }, CLOSE_POLL_MS)
+      : undefined;
+    login.onEnd(() => {
+      clearTimeout(deadline);
+      clearInterval(poll);
+      request.signal?.removeEventListener('abort', onAbort);
+    });
+    body(login);
+  });
+}

@@ -8,7 +8,7 @@ export type { TelegramIdTokenClaims, UnverifiedTelegramClaims } from '../types.j
 export { DEFAULT_ISSUER } from '../types.js';
 export { verifyIdToken, ID_TOKEN_ALGORITHMS, MAX_ID_TOKEN_LENGTH, type IdTokenAlgorithm, type VerifyIdTokenOptions } from './verify-id-token.js';
 export { exchangeCode, type ExchangeCodeOptions, type ExchangeCodeResult } from './exchange-code.js';
-export { createNonce, createMemoryNonceStore, type MemoryNonceStoreOptions, type NonceStore } from './nonce.js';
+export { createNonce, consumeNonce, createMemoryNonceStore, type MemoryNonceStoreOptions, type NonceStore } from './nonce.js';
 export {
   verifyLoginWidget,
   LOGIN_WIDGET_FIELDS,

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { createMemoryNonceStore, createNonce } from './nonce.js';
+import { consumeNonce, createMemoryNonceStore, createNonce, type NonceStore } from './nonce.js';
 
 test('createNonce returns 43 URL-safe characters, different every time', () => {
   const nonces = new Set(Array.from({ length: 100 }, createNonce));
@@ -51,4 +51,13 @@ test('past max, expired nonces go before live ones', async () => {
 test('misuse: a bad max or TTL is a TypeError', async () => {
   expect(() => createMemoryNonceStore({ max: 0 })).toThrow(TypeError);
   expect(() => createMemoryNonceStore().issue('x', 0)).toThrow(TypeError);
+});
+
+test('consumeNonce uses a nonce up once, in any store, sync or async', async () => {
+  const memory = createMemoryNonceStore();
+  memory.issue('n-1', 60);
+  expect([await consumeNonce(memory, 'n-1'), await consumeNonce(memory, 'n-1')]).toEqual([true, false]);
+  const issued = new Set(['n-2']);
+  const asyncStore: NonceStore = { issue: async () => undefined, consume: async (nonce) => issued.delete(nonce) };
+  expect([await consumeNonce(asyncStore, 'n-2'), await consumeNonce(asyncStore, 'n-2')]).toEqual([true, false]);
 });

@@ -22,6 +22,11 @@ export function createNonce(): string {
   return base64url.encode(crypto.getRandomValues(new Uint8Array(32)));
 }
 
+/** Uses up a nonce in `store`: true exactly once per issued, unexpired nonce, false after that. */
+export async function consumeNonce(store: NonceStore, nonce: string): Promise<boolean> {
+  return (await store.consume(nonce)) === true;
+}
+
 /**
  * A nonce store in this process's memory: right for one server process and for tests. It is bounded,
  * so a flood of issued nonces evicts the oldest (put a rate limit in front of the nonce route).
