@@ -343,3 +343,34 @@ document.querySelector('#own').addEventListener('click', () => {
   await popup.getByRole('button', { name: 'Allow' }).click();
   expect((await result).text()).toBe('login-result 15550100004');
 });
+
+test('define() registers under another tag or in a scoped registry, and registering twice is harmless', async ({ page, site, mock }) => {
+  site.page(
+    '/define.js',
+    `import { TelegramLoginButtonElement } from '/telegram-login-kit.js';
+TelegramLoginButtonElement.define();
+TelegramLoginButtonElement.define('my-login');
+TelegramLoginButtonElement.define('my-login');
+const results = { renamed: customElements.get('my-login') !== undefined, scoped: 'unsupported' };
+if ('CustomElementRegistry' in window && CustomElementRegistry.length === 0) {
+  try {
+    const registry = new CustomElementRegistry();
+    TelegramLoginButtonElement.define('scoped-login', registry);
+    results.scoped = registry.get('scoped-login') !== undefined && customElements.get('scoped-login') === undefined;
+  } catch (error) {
+    results.scoped = 'unsupported: ' + error.message;
+  }
+}
+document.body.insertAdjacentHTML('beforeend', '<my-login id="renamed" client-id="${mock.defaultClient.id}" library-src="${mock.libraryUrl}"></my-login>');
+console.log('define ' + JSON.stringify(results));`,
+    { 'Content-Type': 'text/javascript' },
+  );
+  const logged = page.waitForEvent('console', (message) => message.text().startsWith('define '));
+  await page.goto(elementPage(site, '', { head: '<script type="module" src="/define.js"></script>' }));
+  const results = JSON.parse((await logged).text().slice('define '.length)) as { renamed: boolean; scoped: boolean | string };
+  expect(results.renamed).toBe(true);
+  await expect(page.locator('#renamed').getByRole('button')).toHaveAccessibleName('Log in with Telegram');
+  // Scoped registries are new in browsers: where the browser has them, the element must work with them.
+  if (typeof results.scoped === 'string') test.info().annotations.push({ type: 'scoped registry', description: results.scoped });
+  else expect(results.scoped).toBe(true);
+});

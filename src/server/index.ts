@@ -35,4 +35,4 @@ export {
   type TelegramAuthHandler,
   type TelegramAuthHandlerOptions,
 } from './handler.js';
-export { toNodeListener, type NodeListener } from './node.js';
+export { toNodeListener, type NodeListener, type NodeRequest, type NodeResponse } from './node.js';

@@ -1,22 +1,46 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TelegramAuthHandler } from './handler.js';
 import { BODY_LIMIT } from './http.js';
 
+/**
+ * The parts of node:http's `IncomingMessage` the adapter uses. Declared structurally so that the
+ * server kit's types need no `@types/node` (Deno, Workers); Node's and Express's requests fit.
+ */
+export interface NodeRequest {
+  method?: string | undefined;
+  url?: string | undefined;
+  headers: { host?: string | undefined };
+  rawHeaders: string[];
+  socket: object;
+  on(event: 'data', listener: (chunk: Uint8Array) => void): unknown;
+  once(event: 'end' | 'error', listener: (error?: unknown) => void): unknown;
+  off(event: 'data', listener: (chunk: Uint8Array) => void): unknown;
+  pause(): unknown;
+}
+
+/** The parts of node:http's `ServerResponse` the adapter uses. */
+export interface NodeResponse {
+  readonly headersSent: boolean;
+  writeHead(status: number, headers?: Record<string, string | string[]>): NodeResponse;
+  write(chunk: Uint8Array): unknown;
+  end(body?: string): unknown;
+  destroy(): unknown;
+}
+
 /** A `node:http` request listener that is also Express/Connect middleware. */
-export type NodeListener = (req: IncomingMessage, res: ServerResponse, next?: () => void) => void;
+export type NodeListener = (req: NodeRequest, res: NodeResponse, next?: () => void) => void;
 
 function isUnder(pathname: string, basePath: string): boolean {
   return pathname === basePath || pathname.startsWith(`${basePath}/`);
 }
 
 /** Express rewrites `req.url` under a mount path; `originalUrl` keeps what the browser asked for. */
-function requestUrl(req: IncomingMessage): URL {
+function requestUrl(req: NodeRequest): URL {
   const encrypted = (req.socket as { encrypted?: boolean }).encrypted === true;
-  const target = (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? '/';
+  const target = (req as NodeRequest & { originalUrl?: string }).originalUrl ?? req.url ?? '/';
   return new URL(target, `${encrypted ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}`);
 }
 
-function requestHeaders(req: IncomingMessage): Headers {
+function requestHeaders(req: NodeRequest): Headers {
   const headers = new Headers();
   for (let index = 0; index < req.rawHeaders.length; index += 2) {
     const name = req.rawHeaders[index]!;
@@ -29,7 +53,7 @@ function requestHeaders(req: IncomingMessage): Headers {
  * The body as a web stream that stops after `limit + 1` bytes: the handler then answers 413, and an
  * oversized body is never buffered whole. `overflowed()` tells the caller to close the connection.
  */
-function bodyStream(req: IncomingMessage, limit: number): { stream: ReadableStream<Uint8Array>; overflowed: () => boolean } {
+function bodyStream(req: NodeRequest, limit: number): { stream: ReadableStream<Uint8Array>; overflowed: () => boolean } {
   let size = 0;
   let done = false;
   const stream = new ReadableStream<Uint8Array>({
@@ -41,7 +65,7 @@ function bodyStream(req: IncomingMessage, limit: number): { stream: ReadableStre
         if (error) controller.error(error);
         else controller.close();
       };
-      function onData(chunk: Buffer) {
+      function onData(chunk: Uint8Array) {
         size += chunk.length;
         controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
         if (size > limit) {
@@ -57,7 +81,7 @@ function bodyStream(req: IncomingMessage, limit: number): { stream: ReadableStre
   return { stream, overflowed: () => size > limit };
 }
 
-function toRequest(req: IncomingMessage, url: URL): { request: Request; overflowed: () => boolean } {
+function toRequest(req: NodeRequest, url: URL): { request: Request; overflowed: () => boolean } {
   const method = req.method ?? 'GET';
   if (method === 'GET' || method === 'HEAD') return { request: new Request(url, { method, headers: requestHeaders(req) }), overflowed: () => false };
   const body = bodyStream(req, BODY_LIMIT);
@@ -65,7 +89,7 @@ function toRequest(req: IncomingMessage, url: URL): { request: Request; overflow
   return { request: new Request(url, init), overflowed: body.overflowed };
 }
 
-async function writeResponse(response: Response, res: ServerResponse, closeConnection: boolean): Promise<void> {
+async function writeResponse(response: Response, res: NodeResponse, closeConnection: boolean): Promise<void> {
   const headers: Record<string, string | string[]> = {};
   response.headers.forEach((value, name) => {
     if (name !== 'set-cookie') headers[name] = value;
@@ -82,7 +106,7 @@ async function writeResponse(response: Response, res: ServerResponse, closeConne
   res.end();
 }
 
-async function serve(handler: TelegramAuthHandler, req: IncomingMessage, res: ServerResponse, next?: () => void): Promise<void> {
+async function serve(handler: TelegramAuthHandler, req: NodeRequest, res: NodeResponse, next?: () => void): Promise<void> {
   let url: URL;
   try {
     url = requestUrl(req);

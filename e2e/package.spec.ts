@@ -1,0 +1,160 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { expect, nextEvent, test } from './fixtures.js';
+
+/**
+ * The package as a stranger gets it: `npm pack`, installed into a fresh project, then used from
+ * Node, from TypeScript and from a Vite app in Chromium. Nothing here reads the source tree.
+ */
+
+const run = promisify(execFile);
+const ROOT = new URL('..', import.meta.url).pathname;
+const BIN = join(ROOT, 'node_modules', '.bin');
+
+interface Installed {
+  dir: string;
+  files: string[];
+}
+
+const it = test.extend<object, { installed: Installed }>({
+  installed: [
+    async ({}, use) => {
+      const dir = await mkdtemp(join(tmpdir(), 'tlk-consumer-'));
+      const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', dir], { cwd: ROOT });
+      const [packed] = JSON.parse(stdout) as { filename: string; files: { path: string }[] }[];
+      await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
+      await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', join(dir, packed!.filename)], { cwd: dir });
+      await use({ dir, files: packed!.files.map((file) => file.path) });
+      await rm(dir, { recursive: true, force: true });
+    },
+    { scope: 'worker', timeout: 120_000 },
+  ],
+});
+
+it.describe.configure({ mode: 'serial' });
+
+it('the tarball holds dist, README, LICENSE and CHANGELOG, and nothing else', async ({ installed }) => {
+  const outside = installed.files.filter((path) => !path.startsWith('dist/'));
+  expect(outside.sort()).toEqual(['CHANGELOG.md', 'LICENSE', 'README.md', 'package.json']);
+  expect(installed.files.filter((path) => /\.test\.|\/demo\//.test(path))).toEqual([]);
+  for (const entry of ['dist/index.js', 'dist/index.d.ts', 'dist/telegram-login-kit.js', 'dist/server/index.d.ts', 'dist/mock/telegram-login.js', 'dist/mock/cli.js']) {
+    expect(installed.files, entry).toContain(entry);
+  }
+});
+
+it('imports every entry point in Node without a DOM, and runs the mock command', async ({ installed }) => {
+  const script = `
+    const main = await import('telegram-login-kit');
+    const element = await import('telegram-login-kit/element');
+    const server = await import('telegram-login-kit/server');
+    const mock = await import('telegram-login-kit/mock');
+    console.log(JSON.stringify({
+      main: [typeof main.login, typeof main.TelegramLoginButtonElement, typeof main.handleRedirectCallback],
+      element: typeof element.TelegramLoginButtonElement.define,
+      server: [typeof server.verifyIdToken, typeof server.createTelegramAuthHandler, typeof server.toNodeListener],
+      mock: typeof mock.startMockTelegram,
+      dom: typeof document,
+    }));`;
+  const { stdout } = await run('node', ['--input-type=module', '-e', script], { cwd: installed.dir });
+  expect(JSON.parse(stdout)).toEqual({
+    main: ['function', 'function', 'function'],
+    element: 'function',
+    server: ['function', 'function', 'function'],
+    mock: 'function',
+    dom: 'undefined',
+  });
+  const help = await run(join(installed.dir, 'node_modules', '.bin', 'telegram-login-kit'), ['--help']);
+  expect(help.stdout).toContain('Usage: telegram-login-kit mock');
+});
+
+it('type-checks a TypeScript consumer of the element, its events and the server kit, with no any', async ({ installed }) => {
+  await writeFile(
+    join(installed.dir, 'consumer.ts'),
+    `import 'telegram-login-kit';
+import { login, type TelegramLoginResult } from 'telegram-login-kit';
+import { verifyIdToken, createTelegramAuthHandler, type TelegramIdTokenClaims } from 'telegram-login-kit/server';
+
+const button = document.querySelector('telegram-login-button');
+if (button) {
+  button.size = 'medium';
+  // @ts-expect-error: not a size
+  button.size = 'huge';
+  button.addEventListener('telegram-login-success', (event) => {
+    const token: string | undefined = event.detail.idToken;
+    const flow: 'library' | 'popup' | 'redirect' = event.detail.flow;
+    // @ts-expect-error: detail is typed, not any
+    event.detail.nope;
+    void token;
+    void flow;
+  });
+  button.addEventListener('telegram-login-error', (event) => {
+    const code: string = event.detail.error.code;
+    // @ts-expect-error: codes are a closed list
+    const wrong: typeof event.detail.error.code = 'no_such_code';
+    void code;
+    void wrong;
+  });
+}
+document.addEventListener('telegram-login-cancel', (event) => void event.detail.error.message);
+
+async function onClick(): Promise<TelegramLoginResult> {
+  return login({ clientId: 1, requestAccess: ['phone'] });
+}
+async function onServer(idToken: string): Promise<TelegramIdTokenClaims> {
+  const claims = await verifyIdToken(idToken, { clientId: '1' });
+  const id: number | undefined = claims.id;
+  void id;
+  return claims;
+}
+export const handler = createTelegramAuthHandler({ clientId: 1, clientSecret: 's', redirectUri: 'https://example.com/', session: { secret: 'x'.repeat(32) } });
+void onClick;
+void onServer;
+`,
+  );
+  await writeFile(
+    join(installed.dir, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', lib: ['ES2022', 'DOM'], strict: true, noEmit: true, skipLibCheck: false, types: [] },
+      files: ['consumer.ts'],
+    }),
+  );
+  const result = await run(join(BIN, 'tsc'), ['-p', installed.dir]).then(
+    () => '',
+    (error: { stdout: string }) => error.stdout,
+  );
+  expect(result).toBe('');
+});
+
+it('a Vite app that installs the package logs in against the mock in Chromium', async ({ installed, page, site, mock }) => {
+  await writeFile(
+    join(installed.dir, 'index.html'),
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>App</title></head><body><div id="app"></div><script type="module" src="./main.js"></script></body></html>',
+  );
+  await writeFile(
+    join(installed.dir, 'main.js'),
+    `import 'telegram-login-kit';
+const button = document.createElement('telegram-login-button');
+button.id = 'tg';
+button.clientId = '${mock.defaultClient.id}';
+button.librarySrc = '${mock.libraryUrl}';
+document.querySelector('#app').append(button);
+`,
+  );
+  await run(join(BIN, 'vite'), ['build', '--logLevel', 'warn', '--outDir', 'out'], { cwd: installed.dir });
+  const html = await readFile(join(installed.dir, 'out', 'index.html'), 'utf8');
+  for (const asset of await readdir(join(installed.dir, 'out', 'assets'))) {
+    site.page(`/assets/${asset}`, await readFile(join(installed.dir, 'out', 'assets', asset), 'utf8'), { 'Content-Type': 'text/javascript' });
+  }
+  // The built app's own page, plus the event harness the specs listen to.
+  expect(html).toContain('<head>');
+  const url = site.page('/app', html.replace('<head>', '<head><script src="/harness.js"></script>'));
+  await page.goto(url);
+  const success = nextEvent(page, 'telegram-login-success');
+  const popup = page.waitForEvent('popup');
+  await page.click('#tg');
+  await (await popup).getByRole('button', { name: 'Allow' }).click();
+  expect((await success).detail.user).toMatchObject({ aud: mock.defaultClient.id, id: 100001 });
+});
