@@ -28,7 +28,8 @@ export default defineConfig({
   webServer: {
     command: 'npm start',
     url: `http://localhost:${DEMO_PORT}/`,
-    env: { PORT: String(DEMO_PORT), MOCK_PORT: String(DEMO_MOCK_PORT) },
+    // Blank credentials keep the demo on the mock even where a developer's shell has real ones.
+    env: { PORT: String(DEMO_PORT), MOCK_PORT: String(DEMO_MOCK_PORT), TELEGRAM_CLIENT_ID: '', TELEGRAM_CLIENT_SECRET: '' },
     reuseExistingServer: !process.env.CI,
     stdout: 'ignore',
     stderr: 'pipe',

@@ -1,8 +1,9 @@
 import { defineConfig, type UserConfig } from 'vite';
-import { mockTelegram } from './demo/mock-telegram-plugin.js';
+import { mockTelegram, staticDemoSettings } from './demo/mock-telegram-plugin.js';
 
-// One config, two jobs, chosen with --mode:
+// One config, three jobs, chosen with --mode:
 //   demo    `npm start`: the demo page with the offline Telegram embedded;
+//   demo-static  part of `npm run build`: the demo page as static files in dist/demo;
 //   bundle  part of `npm run build`: dist/telegram-login-kit.js, the single-file drop-in
 //           (element + Lit, minified) for <script type="module"> users.
 const configs: Record<string, () => UserConfig> = {
@@ -12,9 +13,16 @@ const configs: Record<string, () => UserConfig> = {
       root: 'demo',
       clearScreen: false,
       server: { port, strictPort: true, host: 'localhost' },
-      plugins: [mockTelegram({ port: Number(process.env.MOCK_PORT ?? 9400), demoPort: port })],
+      plugins: [mockTelegram({ demoPort: port })],
     };
   },
+  // Part of `npm run build`: the demo as static files in dist/demo (its server part: demo/serve.mjs).
+  'demo-static': () => ({
+    root: 'demo',
+    base: './',
+    plugins: [staticDemoSettings()],
+    build: { outDir: '../dist/demo', emptyOutDir: true, target: 'es2022' },
+  }),
   bundle: () => ({
     build: {
       outDir: 'dist',

@@ -1,56 +1,140 @@
 import { randomBytes } from 'node:crypto';
-import type { Plugin } from 'vite';
-import { startMockTelegram, type MockTelegram } from '../src/mock/index.js';
-import { createTelegramAuthHandler, toNodeListener } from '../src/server/index.js';
+import { readFileSync } from 'node:fs';
+import type { HtmlTagDescriptor, Plugin } from 'vite';
+import { DEFAULT_CLIENT, startMockTelegram, type MockTelegram } from '../src/mock/index.js';
+import { createTelegramAuthHandler, toNodeListener, type TelegramAuthHandlerOptions } from '../src/server/index.js';
+import { resolveDemoMode } from './demo-mode.js';
+
+const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+/** What the page learns from its server: where Telegram (or the mock) is, and which bot. */
+interface PageSettings {
+  mode: 'mock' | 'telegram';
+  issuer: string;
+  clientId: string;
+  librarySrc: string;
+}
+
+function metaTags(settings: PageSettings): HtmlTagDescriptor[] {
+  const entries: Record<string, string> = {
+    mode: settings.mode,
+    issuer: settings.issuer,
+    'client-id': settings.clientId,
+    'library-src': settings.librarySrc,
+    version: VERSION,
+  };
+  return Object.entries(entries).map(([name, content]) => ({
+    tag: 'meta',
+    attrs: { name: `telegram-login-kit:${name}`, content },
+    injectTo: 'head',
+  }));
+}
+
+// Vite restarts the dev server (re-importing this file) whenever a config dependency such as
+// src/server changes; the mock outlives those restarts instead of colliding with itself on its port.
+// It ends with the process.
+const MOCKS = Symbol.for('telegram-login-kit.demo.mocks');
+type MockRegistry = Map<number, Promise<MockTelegram>>;
+
+function sharedMock(port: number, onLog: (line: string) => void): Promise<MockTelegram> {
+  const registry = ((globalThis as Record<symbol, MockRegistry | undefined>)[MOCKS] ??= new Map());
+  let mock = registry.get(port);
+  if (!mock) {
+    mock = startMockTelegram({ port, control: true, onLog: (line) => logger.current(line) }).catch((error: unknown) => {
+      registry.delete(port);
+      if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+        throw new Error(`port ${port} for the mock Telegram is in use; set MOCK_PORT to another port`);
+      }
+      throw error;
+    });
+    registry.set(port, mock);
+  }
+  logger.current = onLog;
+  return mock;
+}
+const logger = (((globalThis as Record<symbol, { current: (line: string) => void } | undefined>)[Symbol.for('telegram-login-kit.demo.log')]) ??= {
+  current: () => {},
+});
 
 /**
- * Runs the offline Telegram next to the demo's dev server and tells the page where it is, and mounts
- * the server kit at /auth/telegram (what a site's own server does), so `npm start` needs no bot, no
- * domain and no configuration.
+ * `npm start`: runs the offline Telegram next to the demo's dev server (or, with TELEGRAM_CLIENT_ID,
+ * TELEGRAM_CLIENT_SECRET and PUBLIC_URL, uses the real one), tells the page where it is, and mounts
+ * the server kit at /auth/telegram, as a site's own server does.
  */
-export function mockTelegram(options: { port: number; demoPort: number }): Plugin {
-  let mock: MockTelegram | undefined;
+export function mockTelegram(options: { demoPort: number }): Plugin {
+  const mode = resolveDemoMode(process.env, { demoPort: options.demoPort });
+  let settings: PageSettings | undefined;
   return {
     name: 'telegram-login-kit:mock-telegram',
     apply: 'serve',
-    async configureServer(server) {
-      try {
-        mock = await startMockTelegram({
-          port: options.port,
-          control: true,
-          onLog: (line) => server.config.logger.info(`[mock telegram] ${line}`),
-        });
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-          throw new Error(`port ${options.port} for the mock Telegram is in use; set MOCK_PORT to another port`);
-        }
-        throw error;
+    config() {
+      if (mode.kind === 'invalid') {
+        throw new Error(`The demo cannot talk to the real Telegram:\n  - ${mode.problems.join('\n  - ')}\nUnset TELEGRAM_CLIENT_ID and TELEGRAM_CLIENT_SECRET to use the mock.`);
       }
-      const started = mock;
-      server.httpServer?.once('close', () => void started.stop());
-      // The code flows come back to the demo page itself; the session secret lives as long as the process.
-      const handler = createTelegramAuthHandler({
-        clientId: mock.defaultClient.id,
-        clientSecret: mock.defaultClient.secret,
-        issuer: mock.issuer,
-        redirectUri: `http://localhost:${options.demoPort}/`,
-        session: { secret: randomBytes(32).toString('base64url') },
-        onEvent: (event) => server.config.logger.info(`[auth] ${JSON.stringify(event)}`),
-      });
+      // A tunnel's host name reaches Vite with its own Host header; let it in.
+      return mode.kind === 'telegram' ? { server: { allowedHosts: [mode.publicHost] } } : {};
+    },
+    async configureServer(server) {
+      const log = (line: string) => server.config.logger.info(line);
+      let handlerOptions: TelegramAuthHandlerOptions;
+      let banner: string;
+      if (mode.kind === 'telegram') {
+        settings = { mode: 'telegram', issuer: mode.issuer, clientId: mode.clientId, librarySrc: mode.librarySrc };
+        handlerOptions = { clientId: mode.clientId, clientSecret: mode.clientSecret, redirectUri: mode.redirectUri, session: { secret: randomBytes(32).toString('base64url') } };
+        banner = [
+          '',
+          '  Real Telegram   https://oauth.telegram.org (TELEGRAM_CLIENT_ID is set)',
+          `  client id       ${mode.clientId}`,
+          `  open            ${mode.redirectUri}   (PUBLIC_URL; it must reach this server)`,
+          `  BotFather       Bot Settings → Web Login → Allowed URLs must list ${new URL(mode.redirectUri).origin}`,
+          `                  and, for the code flows, ${mode.redirectUri}`,
+          '',
+        ].join('\n');
+      } else if (mode.kind === 'mock') {
+        const mock = await sharedMock(mode.mockPort, (line) => log(`[mock telegram] ${line}`));
+        settings = { mode: 'mock', issuer: mock.issuer, clientId: mock.defaultClient.id, librarySrc: mock.libraryUrl };
+        // The code flows come back to the demo page itself; the session secret lives as long as the process.
+        handlerOptions = {
+          clientId: mock.defaultClient.id,
+          clientSecret: mock.defaultClient.secret,
+          issuer: mock.issuer,
+          redirectUri: mode.redirectUri,
+          session: { secret: randomBytes(32).toString('base64url') },
+        };
+        banner = [
+          '',
+          `  Demo            ${mode.redirectUri}   ← open this`,
+          `  Mock Telegram   ${mock.issuer}`,
+          `  client id       ${mock.defaultClient.id}`,
+          `  client secret   ${mock.defaultClient.secret}`,
+          '  Real Telegram?  set TELEGRAM_CLIENT_ID, TELEGRAM_CLIENT_SECRET and PUBLIC_URL (see README → Try it)',
+          '',
+        ].join('\n');
+      } else {
+        return;
+      }
+      const handler = createTelegramAuthHandler({ ...handlerOptions, onEvent: (event) => log(`[auth] ${JSON.stringify(event)}`) });
       server.middlewares.use(toNodeListener(handler));
-      server.httpServer?.once('listening', () => {
-        server.config.logger.info(
-          `\n  Mock Telegram   ${started.issuer}\n  client id       ${started.defaultClient.id}\n  client secret   ${started.defaultClient.secret}\n`,
-        );
-      });
+      server.httpServer?.once('listening', () => log(banner));
     },
     transformIndexHtml() {
-      if (!mock) return [];
-      return [
-        { tag: 'meta', attrs: { name: 'telegram-login-kit:issuer', content: mock.issuer }, injectTo: 'head' },
-        { tag: 'meta', attrs: { name: 'telegram-login-kit:client-id', content: mock.defaultClient.id }, injectTo: 'head' },
-        { tag: 'meta', attrs: { name: 'telegram-login-kit:library-src', content: mock.libraryUrl }, injectTo: 'head' },
-      ];
+      return settings ? metaTags(settings) : [];
     },
   };
+}
+
+/**
+ * `vite build --mode demo-static`: the same page as static files (dist/demo). Its server part is
+ * whatever serves them plus the server kit at /auth/telegram (demo/serve.mjs does both); the page
+ * learns the provider from meta tags fixed at build time.
+ */
+export function staticDemoSettings(): Plugin {
+  const mode = resolveDemoMode(process.env, { demoPort: 0 });
+  if (mode.kind === 'invalid') throw new Error(`demo-static: ${mode.problems.join('; ')}`);
+  const mockUrl = (process.env.MOCK_URL ?? 'http://127.0.0.1:9400').replace(/\/+$/, '');
+  const settings: PageSettings =
+    mode.kind === 'telegram'
+      ? { mode: 'telegram', issuer: mode.issuer, clientId: mode.clientId, librarySrc: mode.librarySrc }
+      : { mode: 'mock', issuer: mockUrl, clientId: DEFAULT_CLIENT.id, librarySrc: `${mockUrl}/js/telegram-login.js` };
+  return { name: 'telegram-login-kit:static-demo', apply: 'build', transformIndexHtml: () => metaTags(settings) };
 }

@@ -1,0 +1,55 @@
+// `npm run build` also builds the demo as a static site (vite --mode demo-static); demo/serve.mjs is
+// its server part. Built here into the test's own directory, against a mock on a free port.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { expect, test } from '@playwright/test';
+import { build } from 'vite';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+let server: ChildProcess | undefined;
+test.afterEach(() => {
+  server?.kill('SIGTERM');
+});
+
+test('the static demo build, served by demo/serve.mjs, logs in through its server part', async ({ page }, testInfo) => {
+  test.slow(); // a production build of the page
+  const [mockPort, port] = [await freePort(), await freePort()];
+  const outDir = testInfo.outputPath('demo-static');
+  const previous = process.env.MOCK_URL;
+  process.env.MOCK_URL = `http://127.0.0.1:${mockPort}`;
+  try {
+    await build({ configFile: `${ROOT}vite.config.ts`, mode: 'demo-static', logLevel: 'warn', build: { outDir } });
+  } finally {
+    if (previous === undefined) delete process.env.MOCK_URL;
+    else process.env.MOCK_URL = previous;
+  }
+
+  server = spawn(process.execPath, ['demo/serve.mjs'], { cwd: ROOT, env: { ...process.env, PORT: String(port), DEMO_DIR: outDir }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  server.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const banner = await new Promise<string>((resolve, reject) => {
+    server!.stdout!.on('data', (chunk: Buffer) => resolve(chunk.toString()));
+    server!.once('exit', (code) => reject(new Error(`serve.mjs exited with ${code}: ${stderr}`)));
+  });
+  expect(banner).toContain(`Demo            http://localhost:${port}/`);
+  expect(banner).toContain(`http://127.0.0.1:${mockPort} (mock)`);
+
+  await page.goto(`http://localhost:${port}/?text=signin`);
+  await expect(page.locator('#snippet-html')).toContainText('text="signin"');
+  const popup = page.waitForEvent('popup');
+  await page.locator('#preview-light').getByRole('button', { name: 'Sign in with Telegram' }).click();
+  await (await popup).getByRole('button', { name: 'Allow' }).click();
+  await expect(page.getByText('Verified by the demo\'s server (library flow).')).toBeVisible();
+  await expect(page.locator('#claims')).toContainText('"name": "Alice Anderson"');
+});
