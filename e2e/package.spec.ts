@@ -1,5 +1,7 @@
 import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -26,7 +28,8 @@ const it = test.extend<object, { installed: Installed }>({
       const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', dir], { cwd: ROOT });
       const [packed] = JSON.parse(stdout) as { filename: string; files: { path: string }[] }[];
       await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
-      await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', join(dir, packed!.filename)], { cwd: dir });
+      // react is an optional peer, needed only for telegram-login-kit/react.
+      await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', join(dir, packed!.filename), 'react@19'], { cwd: dir });
       await use({ dir, files: packed!.files.map((file) => file.path) });
       await rm(dir, { recursive: true, force: true });
     },
@@ -36,11 +39,11 @@ const it = test.extend<object, { installed: Installed }>({
 
 it.describe.configure({ mode: 'serial' });
 
-it('the tarball holds dist, README, LICENSE and CHANGELOG, and nothing else', async ({ installed }) => {
+it('the tarball holds dist, README, LICENSE, CHANGELOG and custom-elements.json, and nothing else', async ({ installed }) => {
   const outside = installed.files.filter((path) => !path.startsWith('dist/'));
-  expect(outside.sort()).toEqual(['CHANGELOG.md', 'LICENSE', 'README.md', 'package.json']);
+  expect(outside.sort()).toEqual(['CHANGELOG.md', 'LICENSE', 'README.md', 'custom-elements.json', 'package.json']);
   expect(installed.files.filter((path) => /\.test\.|\/demo\//.test(path))).toEqual([]);
-  for (const entry of ['dist/index.js', 'dist/index.d.ts', 'dist/telegram-login-kit.js', 'dist/server/index.d.ts', 'dist/mock/telegram-login.js', 'dist/mock/cli.js']) {
+  for (const entry of ['dist/index.js', 'dist/index.d.ts', 'dist/telegram-login-kit.js', 'dist/server/index.d.ts', 'dist/react/index.d.ts', 'dist/mock/telegram-login.js', 'dist/mock/cli.js']) {
     expect(installed.files, entry).toContain(entry);
   }
 });
@@ -51,11 +54,16 @@ it('imports every entry point in Node without a DOM, and runs the mock command',
     const element = await import('telegram-login-kit/element');
     const server = await import('telegram-login-kit/server');
     const mock = await import('telegram-login-kit/mock');
+    const react = await import('telegram-login-kit/react');
+    const { createRequire } = await import('node:module');
+    const manifest = createRequire(import.meta.url)('telegram-login-kit/custom-elements.json');
     console.log(JSON.stringify({
       main: [typeof main.login, typeof main.TelegramLoginButtonElement, typeof main.handleRedirectCallback],
       element: typeof element.TelegramLoginButtonElement.define,
       server: [typeof server.verifyIdToken, typeof server.createTelegramAuthHandler, typeof server.toNodeListener],
       mock: typeof mock.startMockTelegram,
+      react: typeof react.TelegramLoginButton,
+      manifest: manifest.modules[0].declarations[0].tagName,
       dom: typeof document,
     }));`;
   const { stdout } = await run('node', ['--input-type=module', '-e', script], { cwd: installed.dir });
@@ -64,6 +72,8 @@ it('imports every entry point in Node without a DOM, and runs the mock command',
     element: 'function',
     server: ['function', 'function', 'function'],
     mock: 'function',
+    react: 'object',
+    manifest: 'telegram-login-button',
     dom: 'undefined',
   });
   const help = await run(join(installed.dir, 'node_modules', '.bin', 'telegram-login-kit'), ['--help']);
@@ -157,4 +167,34 @@ document.querySelector('#app').append(button);
   await page.click('#tg');
   await (await popup).getByRole('button', { name: 'Allow' }).click();
   expect((await success).detail.user).toMatchObject({ aud: mock.defaultClient.id, id: 100001 });
+});
+
+it('the drop-in bundle works from another origin, as from a CDN', async ({ page, site, mock }) => {
+  const bundle = await readFile(join(ROOT, 'dist', 'telegram-login-kit.js'));
+  // A CDN: another origin, serving the file with CORS (module scripts across origins need it).
+  const cdn = createServer((req, res) => {
+    if (req.url !== '/npm/telegram-login-kit/dist/telegram-login-kit.js') return void res.writeHead(404).end();
+    res.writeHead(200, { 'Content-Type': 'text/javascript', 'Access-Control-Allow-Origin': '*' }).end(bundle);
+  });
+  await new Promise<void>((resolve) => cdn.listen(0, 'localhost', resolve));
+  try {
+    const src = `http://localhost:${(cdn.address() as AddressInfo).port}/npm/telegram-login-kit/dist/telegram-login-kit.js`;
+    expect(new URL(src).origin).not.toBe(site.origin);
+    await page.goto(
+      site.page(
+        '/cdn',
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>CDN</title><script src="/harness.js"></script>
+<script type="module" src="${src}"></script></head>
+<body><telegram-login-button id="tg" client-id="${mock.defaultClient.id}" library-src="${mock.libraryUrl}"></telegram-login-button></body></html>`,
+      ),
+    );
+    const success = nextEvent(page, 'telegram-login-success');
+    const popup = page.waitForEvent('popup');
+    await page.click('#tg');
+    await (await popup).getByRole('button', { name: 'Allow' }).click();
+    expect((await success).detail.user).toMatchObject({ id: 100001 });
+  } finally {
+    cdn.closeAllConnections();
+    await new Promise((resolve) => cdn.close(resolve));
+  }
 });

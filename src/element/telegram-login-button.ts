@@ -86,6 +86,7 @@ let documentObserver: MutationObserver | undefined;
  * A "Log in with Telegram" button. It wraps Telegram's own library (`Telegram.Login.auth`), opens
  * the popup inside the click so browsers never block it, and reports exactly one outcome per login.
  *
+ * @tagname telegram-login-button
  * @fires telegram-login-start - Cancelable; a login is about to open its popup.
  * @fires telegram-login-success - `detail.idToken` and the unverified `detail.user` claims.
  * @fires telegram-login-error - `detail.error` is a `TelegramLoginError` with a `code`.
