@@ -1,5 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { setMaxListeners } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isAllowedOrigin, isAllowedRedirect, parseAllowedUrl, type AllowedUrl } from './allowed-urls.js';
@@ -323,6 +324,8 @@ export async function startMockTelegram(options: MockTelegramOptions = {}): Prom
   let tokenErrors: NonNullable<MockControlCommand['tokenError']>[] = [];
   let overrides = new Map<string, PathOverride>();
   const stopping = new AbortController();
+  // Every held (delayed) request listens for the stop; many at once is normal, not a leak.
+  setMaxListeners(0, stopping.signal);
 
   let issuer = '';
   const avatarUrl = (user: MockUser) => user.photoUrl ?? `${issuer}/avatars/${user.id}.svg`;

@@ -1,0 +1,72 @@
+/**
+ * Memory of the server kit: 1,000,000 nonce round trips through the memory store, and as many EdDSA
+ * verifications as fit in a time budget; heap after GC at a first mark (after warm-up) and at the end.
+ */
+import type { MockTelegram } from 'telegram-login-kit/mock';
+import { createMemoryNonceStore, createNonce, verifyIdToken } from 'telegram-login-kit/server';
+import { clientFor, codeLogin } from './login-client.js';
+import { CONCURRENCY } from './verify.js';
+import { assert, heapAfterGc } from './util.js';
+
+export const NONCE_ROUND_TRIPS = 1_000_000;
+export const VERIFY_TARGET = 1_000_000;
+const FIRST_MARK = 0.1;
+
+export interface MemoryResult {
+  nonces: { roundTrips: number; seconds: number; heapAtFirstMark: number; heapAtEnd: number; growth: number };
+  verifications: { target: number; done: number; atFirstMark: number; seconds: number; heapAtFirstMark: number; heapAtEnd: number; growth: number };
+}
+
+export async function runMemory(mock: MockTelegram, verifyBudgetMs: number): Promise<MemoryResult> {
+  // Nonces: issue + consume, as /nonce then /verify do. Each must be consumed exactly once.
+  const store = createMemoryNonceStore();
+  const mark = NONCE_ROUND_TRIPS * FIRST_MARK;
+  let heapAtFirstMark = 0;
+  let t0 = performance.now();
+  for (let i = 0; i < NONCE_ROUND_TRIPS; i++) {
+    const nonce = createNonce();
+    await store.issue(nonce, 300);
+    if ((await store.consume(nonce)) !== true) throw new Error(`nonce ${i} was not consumed`);
+    if (i % 1000 === 0 && (await store.consume(nonce)) !== false) throw new Error(`nonce ${i} was consumed twice`);
+    if (i + 1 === mark) heapAtFirstMark = await heapAfterGc();
+  }
+  const nonceSeconds = (performance.now() - t0) / 1000;
+  const nonceEnd = await heapAfterGc();
+
+  // Verifications: EdDSA tokens (the cheapest signature), CONCURRENCY in flight.
+  const client = clientFor(mock, 'EdDSA');
+  const tokens: string[] = [];
+  for (let i = 0; i < 64; i++) tokens.push(await codeLogin(mock, client));
+  const options = { clientId: client.id, issuer: mock.issuer, algorithms: ['EdDSA' as const] };
+  await verifyIdToken(tokens[0]!, options);
+  let done = 0;
+  /** Verifies until `target` in total or `deadline`, CONCURRENCY in flight; every result is checked. */
+  const run = (target: number, deadline: number) =>
+    Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (done < target && performance.now() < deadline) {
+          const i = done++;
+          if ((await verifyIdToken(tokens[i % tokens.length]!, options)).aud !== client.id) throw new Error('wrong audience');
+        }
+      }),
+    );
+  t0 = performance.now();
+  await run(VERIFY_TARGET * FIRST_MARK, t0 + verifyBudgetMs * FIRST_MARK);
+  const atFirstMark = done;
+  const verifyFirstMark = await heapAfterGc();
+  await run(VERIFY_TARGET, t0 + verifyBudgetMs);
+  const verifyEnd = await heapAfterGc();
+  assert(done > 0, 'no verifications ran');
+  return {
+    nonces: { roundTrips: NONCE_ROUND_TRIPS, seconds: nonceSeconds, heapAtFirstMark, heapAtEnd: nonceEnd, growth: nonceEnd - heapAtFirstMark },
+    verifications: {
+      target: VERIFY_TARGET,
+      done,
+      atFirstMark,
+      seconds: (performance.now() - t0) / 1000,
+      heapAtFirstMark: verifyFirstMark,
+      heapAtEnd: verifyEnd,
+      growth: verifyEnd - verifyFirstMark,
+    },
+  };
+}
