@@ -105,8 +105,9 @@ test('shows the pending state, and a second click focuses the open popup instead
 
   await page.click('#tg');
   // The consent page survived the second click (a second login would have reloaded the window).
+  const success = nextEvent(page, 'telegram-login-success');
   await popup.getByRole('button', { name: 'Allow' }).click();
-  await nextEvent(page, 'telegram-login-success');
+  await success;
   expect(events.filter((event) => event.type === 'telegram-login-start')).toHaveLength(1);
 });
 
@@ -212,8 +213,9 @@ test('runs any number of buttons on one page, one login at a time, and inserts t
   await page.goto(elementPage(site, `${button(mock, '', 'first')} ${button(mock, 'lang="de"', 'second')} ${button(mock, '', 'third')}`));
   const popup = await clickForPopup(page, '#first');
   await page.click('#second');
+  const success = nextEvent(page, 'telegram-login-success');
   await popup.getByRole('button', { name: 'Allow' }).click();
-  await nextEvent(page, 'telegram-login-success');
+  await success;
 
   const failed = nextEvent(page, 'telegram-login-error');
   const second = await clickForPopup(page, '#second');
