@@ -1,8 +1,9 @@
 // The demo page: a live <telegram-login-button> on light and dark, the snippet generator, and what
 // a login produced (the server's verified claims, the raw token, the events with timings). It runs
 // against the mock Telegram that `npm start` embeds, with the server kit mounted at /auth/telegram.
+import { decodeProtectedHeader } from 'jose';
 import '../src/index.js';
-import type { TelegramLoginButtonElement } from '../src/index.js';
+import { decodeIdTokenClaims, type TelegramLoginButtonElement } from '../src/index.js';
 import {
   AUTH_BASE,
   SNIPPET_TABS,
@@ -252,18 +253,11 @@ async function copySnippet(button: HTMLButtonElement, id: string, label: string)
 
 // --- After a login: claims, raw token, events ----------------------------------------------------
 
-function decodeSegment(segment: string | undefined): unknown {
-  if (!segment) return undefined;
-  const base64 = segment.replace(/-/g, '+').replace(/_/g, '/');
-  const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
-  return JSON.parse(new TextDecoder().decode(bytes));
-}
-
+/** Decoded for display only: the claims shown above them are the ones the server verified. */
 function showToken(idToken: string | undefined) {
-  const [header, payload] = idToken?.split('.') ?? [];
   try {
-    $('#token-header').textContent = header ? JSON.stringify(decodeSegment(header), null, 2) : '—';
-    $('#token-payload').textContent = payload ? JSON.stringify(decodeSegment(payload), null, 2) : '—';
+    $('#token-header').textContent = idToken ? JSON.stringify(decodeProtectedHeader(idToken), null, 2) : '—';
+    $('#token-payload').textContent = idToken ? JSON.stringify(decodeIdTokenClaims(idToken), null, 2) : '—';
   } catch {
     $('#token-header').textContent = 'not a JWT';
     $('#token-payload').textContent = '';

@@ -116,7 +116,7 @@ test.describe('popup flow', () => {
     expect((await sessionOf(page)).status).toBe(401);
   });
 
-  test('completes under Cross-Origin-Opener-Policy: same-origin through the fallback channel, with no false cancel', async ({ page, context, site, mock}) => {
+  test('completes under Cross-Origin-Opener-Policy: same-origin through the fallback channel, with no false cancel', async ({ page, site, mock }) => {
     const coop = { 'Cross-Origin-Opener-Policy': 'same-origin' };
     popupCallbackPage(site, coop);
     const events = recordEvents(page);

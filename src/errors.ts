@@ -79,6 +79,17 @@ export class TelegramLoginError extends Error {
   }
 }
 
+/**
+ * An error string from Telegram (a popup's `auth_result`, a redirect's `error`), as a typed error:
+ * `access_denied` keeps its meaning, anything else is `provider_error`; both keep Telegram's text.
+ */
+export function providerErrorFor(error: string, description?: string): TelegramLoginError {
+  const options = { providerError: error, ...(description ? { providerErrorDescription: description } : {}) };
+  if (error === 'access_denied') return new TelegramLoginError('access_denied', 'the user denied the login', options);
+  // The free-text description stays in its own field: servers pass `message` on to browsers.
+  return new TelegramLoginError('provider_error', `Telegram reported "${error}"`, options);
+}
+
 /** Keeps a `TelegramLoginError`; wraps anything else thrown along the way in one with `code`. */
 export function toLoginError(error: unknown, code: TelegramLoginErrorCode): TelegramLoginError {
   if (error instanceof TelegramLoginError) return error;

@@ -282,7 +282,7 @@ export class TelegramLoginButtonElement extends LitElement {
     this.#completeCallback();
   }
 
-  #options(signal: AbortSignal): TelegramLoginOptions {
+  #options(signal?: AbortSignal): TelegramLoginOptions {
     const lang = this.#language();
     return {
       clientId: this.clientId,
@@ -360,7 +360,7 @@ export class TelegramLoginButtonElement extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (isServer) return;
     try {
-      const request = normalizeLoginOptions(this.#options(new AbortController().signal));
+      const request = normalizeLoginOptions(this.#options());
       this.#configError = undefined;
       // Fetch Telegram's library as soon as the element is on the page (once per URL for the page).
       if (request.flow === 'library' && this.isConnected && this.#preloaded !== request.librarySrc) {

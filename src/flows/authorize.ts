@@ -69,13 +69,6 @@ export async function beginTransaction(request: CodeLoginRequest, returnTo?: str
   return { transaction, url: url.href };
 }
 
-/** The provider's `error` redirect, as a typed error. */
-export function callbackError(error: string, description: string | undefined): TelegramLoginError {
-  const options = { providerError: error, ...(description ? { providerErrorDescription: description } : {}) };
-  if (error === 'access_denied') return new TelegramLoginError('access_denied', 'the user denied the login', options);
-  return new TelegramLoginError('provider_error', `Telegram reported "${error}"${description ? `: ${description}` : ''}`, options);
-}
-
 /**
  * The exchange endpoint's error answer, `{ error, message, providerError? }`: the server kit answers
  * with our own codes (`state_mismatch`, `id_token_invalid`, …), which stay as they are; anything else

@@ -1,4 +1,4 @@
-import { TelegramLoginError, toLoginError } from '../errors.js';
+import { providerErrorFor, TelegramLoginError, toLoginError } from '../errors.js';
 import type { RequestAccess, TelegramLibraryLoginResult } from '../types.js';
 import { decodeIdTokenClaims } from './id-token.js';
 import { CLOSE_GRACE_MS, COOP_MESSAGE, pageSeversPopups, runPopupLogin, type PopupLogin } from './popup-window.js';
@@ -128,18 +128,15 @@ export function loadTelegramLibrary(url: string, timeout: number): Promise<Teleg
   return promise;
 }
 
-/** Telegram's error strings, as typed errors; unknown ones keep their text. */
+/** Telegram's error strings, as typed errors: the library's own about the token, else Telegram's. */
 function providerError(text: string): TelegramLoginError {
-  switch (text) {
-    case 'access_denied':
-      return new TelegramLoginError('access_denied', 'the user denied the login', { providerError: text });
-    case 'missing id_token':
-      return new TelegramLoginError('id_token_invalid', 'Telegram sent no id_token', { providerError: text, reason: 'missing' });
-    case 'malformed id_token':
-      return new TelegramLoginError('id_token_invalid', 'Telegram sent a malformed id_token', { providerError: text, reason: 'malformed' });
-    default:
-      return new TelegramLoginError('provider_error', `Telegram reported "${text}"`, { providerError: text });
+  if (text === 'missing id_token' || text === 'malformed id_token') {
+    return new TelegramLoginError('id_token_invalid', `Telegram sent ${text === 'missing id_token' ? 'no' : 'a malformed'} id_token`, {
+      providerError: text,
+      reason: text === 'missing id_token' ? 'missing' : 'malformed',
+    });
   }
+  return providerErrorFor(text);
 }
 
 /**

@@ -1,6 +1,6 @@
-import { TelegramLoginError, toLoginError } from '../errors.js';
+import { providerErrorFor, TelegramLoginError, toLoginError } from '../errors.js';
 import type { TelegramCodeLoginResult } from '../types.js';
-import { beginTransaction, CALLBACK_CHANNEL, CALLBACK_MESSAGE, callbackError, redeemCode, type CallbackMessage, type CodeLoginRequest } from './authorize.js';
+import { beginTransaction, CALLBACK_CHANNEL, CALLBACK_MESSAGE, redeemCode, type CallbackMessage, type CodeLoginRequest } from './authorize.js';
 import { COOP_MESSAGE, pageSeversPopups, runPopupLogin, type PopupLogin } from './popup-window.js';
 import type { CodeTransaction } from './transaction.js';
 
@@ -56,7 +56,7 @@ export function loginWithPopup(request: CodeLoginRequest): Promise<TelegramCodeL
       answered = true;
       clearTimeout(closeGrace);
       if (message.error) {
-        login.fail(callbackError(message.error, message.errorDescription));
+        login.fail(providerErrorFor(message.error, message.errorDescription));
         return;
       }
       if (!message.code) {

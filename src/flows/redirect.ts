@@ -1,10 +1,9 @@
-import { TelegramLoginError, toLoginError } from '../errors.js';
+import { providerErrorFor, TelegramLoginError, toLoginError } from '../errors.js';
 import type { TelegramCodeLoginResult } from '../types.js';
 import {
   beginTransaction,
   CALLBACK_CHANNEL,
   CALLBACK_MESSAGE,
-  callbackError,
   flowOfState,
   redeemCode,
   type CallbackMessage,
@@ -114,7 +113,7 @@ async function complete(url: URL, state: string, flow: 'popup' | 'redirect', tim
   if (!transaction) {
     throw new TelegramLoginError('state_mismatch', 'no login in this tab sent this "state": it expired (10 minutes), was already used, or was forged');
   }
-  if (error) throw callbackError(error, description ?? undefined);
+  if (error) throw providerErrorFor(error, description ?? undefined);
   if (!code) throw new TelegramLoginError('provider_error', 'the callback carried neither "code" nor "error"');
   return redeemCode(transaction, code, timeout);
 }

@@ -468,7 +468,7 @@ export async function startMockTelegram(options: MockTelegramOptions = {}): Prom
     }
   }
 
-  async function handleAuth(req: IncomingMessage, res: ServerResponse, url: URL, note: (text: string) => void) {
+  async function handleAuth(res: ServerResponse, url: URL, note: (text: string) => void) {
     const lang = pageLanguage(url.searchParams.get('lang'));
     let parsed: ReturnType<typeof parseAuthRequest>;
     try {
@@ -758,7 +758,7 @@ export async function startMockTelegram(options: MockTelegramOptions = {}): Prom
       '/.well-known/jwks.json',
       { GET: (_req, res) => sendJson(res, 200, keys.jwks(), { ...CORS, 'Cache-Control': 'public, max-age=60' }) },
     ],
-    ['/auth', { GET: (req, res, url, note) => handleAuth(req, res, url, note) }],
+    ['/auth', { GET: (_req, res, url, note) => handleAuth(res, url, note) }],
     ['/auth/consent', { POST: (req, res, _url, note) => handleConsent(req, res, note) }],
     [
       '/token',

@@ -436,6 +436,19 @@ test.describe('the server-side redirect flow', () => {
     expect(events).toEqual([{ type: 'login_failed', method: 'redirect', code: 'access_denied', at: expect.any(Date) }]);
   });
 
+  test('another provider error renders provider_error, without Telegram\'s free-text description', async () => {
+    const handler = makeHandler();
+    const { authorize, transaction } = await startRedirectLogin(handler);
+    const state = authorize.searchParams.get('state')!;
+    const query = new URLSearchParams({ error: 'temporarily_unavailable', error_description: 'internal detail 42', state });
+    const res = await get(handler, `/auth/telegram/callback?${query}`, { cookie: transaction });
+    const page = await res.text();
+    expect(page).toContain('<code>provider_error</code>');
+    expect(page).toContain('temporarily_unavailable');
+    expect(page).not.toContain('internal detail 42');
+    expect(events).toEqual([{ type: 'login_failed', method: 'redirect', code: 'provider_error', at: expect.any(Date) }]);
+  });
+
   test('a replayed callback fails: the code is single use', async () => {
     const handler = makeHandler();
     const { authorize, transaction } = await startRedirectLogin(handler);

@@ -1,4 +1,4 @@
-import { TelegramLoginError, type TelegramLoginErrorCode } from '../errors.js';
+import { providerErrorFor, TelegramLoginError, type TelegramLoginErrorCode } from '../errors.js';
 import type { TelegramIdTokenClaims } from '../types.js';
 import { readCookie, serializeCookie, wantsSecureCookie } from './cookies.js';
 import { exchangeCode, type ExchangeCodeOptions } from './exchange-code.js';
@@ -257,24 +257,13 @@ async function startLogin(ctx: HandlerContext, request: Request, url: URL): Prom
   return new Response(null, { status: 302, headers });
 }
 
-function callbackError(params: URLSearchParams): TelegramLoginError | undefined {
-  const error = params.get('error');
-  if (error === null) return undefined;
-  if (error === 'access_denied') return new TelegramLoginError('access_denied', 'the user denied the login', { providerError: error });
-  const description = params.get('error_description');
-  return new TelegramLoginError('provider_error', `telegram answered "${error}"`, {
-    providerError: error,
-    ...(description === null ? {} : { providerErrorDescription: description }),
-  });
-}
-
 async function finishLogin(ctx: HandlerContext, request: Request, url: URL): Promise<Response> {
   const cookie = readCookie(request, ctx.transactionCookie);
   const transaction = cookie ? await openTransaction(cookie, ctx.key) : null;
   const params = url.searchParams;
   if (!transaction || params.get('state') !== transaction.state) throw new TelegramLoginError('state_mismatch', '"state" response parameter mismatch');
-  const denied = callbackError(params);
-  if (denied) throw denied;
+  const error = params.get('error');
+  if (error !== null) throw providerErrorFor(error, params.get('error_description') ?? undefined);
   const code = params.get('code');
   if (!code) throw badRequest('missing "code" parameter');
   const { claims } = await exchangeCode(exchangeOptions(ctx, code, transaction.verifier));
