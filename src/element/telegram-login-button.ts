@@ -25,6 +25,7 @@ import {
 } from './events.js';
 import { telegramIcon } from './icons.js';
 import { resolveTranslation, type TelegramLoginButtonText, type TelegramLoginTranslation } from './locales.js';
+import { providerAttributeProblem, trustProviderOrigins } from './provider-origins.js';
 import { styles } from './styles.js';
 
 export type TelegramLoginButtonSize = 'large' | 'medium' | 'small';
@@ -135,14 +136,10 @@ export class TelegramLoginButtonElement extends LitElement {
    * with PKCE in a `popup` or as a full-page `redirect` (these need `exchange-url`).
    */
   @property() flow: LoginFlow = 'library';
-  /** Code flows: the provider. */
-  @property() issuer = DEFAULT_ISSUER;
   /** Code flows: the callback page, on this origin and in the bot's Allowed URLs. Default: this page. */
   @property({ attribute: 'redirect-uri' }) redirectUri = '';
   /** Code flows: your server endpoint that redeems the code (POST JSON, see the README). */
   @property({ attribute: 'exchange-url' }) exchangeUrl = '';
-  /** URL of Telegram's telegram-login.js. */
-  @property({ attribute: 'library-src' }) librarySrc = DEFAULT_LIBRARY_SRC;
   /** Seconds to wait for telegram-login.js before `library_load_failed`. */
   @property({ type: Number, attribute: 'library-timeout' }) libraryTimeout = 10;
   /** Seconds before an unanswered login ends with `timeout` and its popup closes. */
@@ -169,6 +166,45 @@ export class TelegramLoginButtonElement extends LitElement {
    */
   @property({ attribute: false }) onauth?: (data: TelegramAuthCallbackData) => void;
 
+  // `issuer` and `library-src` decide whom the element talks to and which script it loads: an
+  // attribute (markup, perhaps injected) must name Telegram; the property (your script) may name any.
+  #issuerAttribute: string | null = null;
+  #issuerProperty: string | undefined;
+  #librarySrcAttribute: string | null = null;
+  #librarySrcProperty: string | undefined;
+
+  /**
+   * Code flows: the provider. As an attribute only Telegram's origin (or loopback on a loopback page)
+   * is accepted; set the property from script for anything else.
+   */
+  get issuer(): string {
+    return this.#issuerProperty ?? this.#issuerAttribute ?? DEFAULT_ISSUER;
+  }
+  set issuer(value: string | null | undefined) {
+    this.#issuerProperty = value === null || value === undefined || value === '' ? undefined : String(value);
+    this.requestUpdate();
+  }
+
+  /**
+   * URL of Telegram's telegram-login.js. As an attribute only Telegram's origins (or loopback on a
+   * loopback page) are accepted; set the property from script for anything else.
+   */
+  get librarySrc(): string {
+    return this.#librarySrcProperty ?? this.#librarySrcAttribute ?? DEFAULT_LIBRARY_SRC;
+  }
+  set librarySrc(value: string | null | undefined) {
+    this.#librarySrcProperty = value === null || value === undefined || value === '' ? undefined : String(value);
+    this.requestUpdate();
+  }
+
+  /**
+   * Lets the `issuer` and `library-src` attributes name these origins too (a staging provider, a
+   * mirror of Telegram's library). Call it from your script before the buttons connect.
+   */
+  static trustProviderOrigins(origins: readonly string[]): void {
+    trustProviderOrigins(origins);
+  }
+
   @state() private _status: TelegramLoginStatus = 'idle';
   @state() private _announcement = '';
 
@@ -186,12 +222,23 @@ export class TelegramLoginButtonElement extends LitElement {
   // `lang` and `nonce` are HTMLElement's own properties (the nonce survives CSP nonce-hiding only
   // there), so they are read natively and only observed here.
   static override get observedAttributes(): string[] {
-    return [...super.observedAttributes, 'lang', 'nonce'];
+    return [...super.observedAttributes, 'lang', 'nonce', 'issuer', 'library-src'];
   }
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     super.attributeChangedCallback(name, old, value);
-    if (name === 'lang' || name === 'nonce') this.requestUpdate();
+    if (name === 'issuer') this.#issuerAttribute = value || null;
+    if (name === 'library-src') this.#librarySrcAttribute = value || null;
+    if (name === 'lang' || name === 'nonce' || name === 'issuer' || name === 'library-src') this.requestUpdate();
+  }
+
+  /** The options for a login: an attribute that names a provider it may not is `invalid_config`. */
+  #checkedRequest(signal?: AbortSignal) {
+    const problem =
+      (this.#issuerProperty === undefined && this.#issuerAttribute !== null && providerAttributeProblem('issuer', this.#issuerAttribute)) ||
+      (this.#librarySrcProperty === undefined && this.#librarySrcAttribute !== null && providerAttributeProblem('library-src', this.#librarySrcAttribute));
+    if (problem) throw new TelegramLoginError('invalid_config', problem);
+    return normalizeLoginOptions(this.#options(signal));
   }
 
   override connectedCallback(): void {
@@ -226,7 +273,7 @@ export class TelegramLoginButtonElement extends LitElement {
     const abort = new AbortController();
     let request;
     try {
-      request = normalizeLoginOptions(this.#options(abort.signal));
+      request = this.#checkedRequest(abort.signal);
     } catch (error) {
       const failure = toLoginError(error, 'invalid_config');
       this.#fail(undefined, failure);
@@ -360,7 +407,7 @@ export class TelegramLoginButtonElement extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (isServer) return;
     try {
-      const request = normalizeLoginOptions(this.#options());
+      const request = this.#checkedRequest();
       this.#configError = undefined;
       // Fetch Telegram's library as soon as the element is on the page (once per URL for the page).
       if (request.flow === 'library' && this.isConnected && this.#preloaded !== request.librarySrc) {

@@ -51,11 +51,38 @@ function scopeFor(requestAccess: readonly RequestAccess[]): string {
   return ['openid', 'profile', ...(requestAccess.includes('phone') ? ['phone'] : []), ...(requestAccess.includes('write') ? ['telegram:bot_access'] : [])].join(' ');
 }
 
+const OPTION_NAMES = [
+  'clientId',
+  'requestAccess',
+  'lang',
+  'nonce',
+  'flow',
+  'issuer',
+  'redirectUri',
+  'exchangeUrl',
+  'librarySrc',
+  'libraryTimeout',
+  'timeout',
+  'signal',
+] as const satisfies readonly (keyof TelegramLoginOptions)[];
+
+/**
+ * The options' own properties only, on an object with no prototype: a polluted
+ * `Object.prototype.librarySrc` must not choose the script or the provider.
+ */
+function ownOptions(options: TelegramLoginOptions): TelegramLoginOptions {
+  const own = Object.create(null) as Record<string, unknown>;
+  for (const name of OPTION_NAMES) if (Object.hasOwn(options, name)) own[name] = options[name];
+  return own as unknown as TelegramLoginOptions;
+}
+
 /**
  * Checks login options and fills in defaults. Throws a `TelegramLoginError` with code
  * `invalid_config` whose message names the offending option.
  */
-export function normalizeLoginOptions(options: TelegramLoginOptions): LoginRequest {
+export function normalizeLoginOptions(given: TelegramLoginOptions): LoginRequest {
+  if (typeof given !== 'object' || given === null) invalid('login() needs an options object: { clientId, … }');
+  const options = ownOptions(given);
   const clientId = String(options.clientId ?? '').trim();
   if (!clientId) invalid('"client-id" is required: the numeric client id BotFather shows for your bot');
   if (!/^\d{1,20}$/.test(clientId)) invalid(`"client-id" must be numeric (the bot id), got "${clientId}"`);

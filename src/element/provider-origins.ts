@@ -1,0 +1,56 @@
+/**
+ * Which providers markup may point the button at. An attacker who can inject HTML but not run script
+ * must not make the element talk to another provider (an OAuth mix-up that logs the victim in as the
+ * attacker) or load another script (`library-src` is a script gadget): so the `issuer` and
+ * `library-src` **attributes** may name only Telegram's own origins, or loopback when the page itself
+ * is on loopback (local development with the mock). Anything else comes from script: the property, or
+ * origins trusted once with {@link trustProviderOrigins}.
+ */
+
+const TELEGRAM_ORIGINS = {
+  issuer: ['https://oauth.telegram.org'],
+  'library-src': ['https://oauth.telegram.org', 'https://telegram.org'],
+} as const;
+
+export type ProviderAttribute = keyof typeof TELEGRAM_ORIGINS;
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+const trusted = new Set<string>();
+
+function originOf(value: string): URL | undefined {
+  try {
+    return new URL(value, document.baseURI);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Lets the `issuer` and `library-src` attributes name these origins too (a staging provider, a
+ * mirror of Telegram's library). Call it from your own script before the buttons connect; markup
+ * alone can never extend the list.
+ */
+export function trustProviderOrigins(origins: readonly string[]): void {
+  for (const origin of origins) {
+    const url = typeof origin === 'string' ? originOf(origin) : undefined;
+    if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.origin !== origin.replace(/\/$/, '')) {
+      throw new TypeError(`trustProviderOrigins: ${JSON.stringify(origin)} is not an origin like https://oauth.example.com`);
+    }
+    trusted.add(url.origin);
+  }
+}
+
+/** Why markup may not use this value for `attribute`, or undefined when it may. */
+export function providerAttributeProblem(attribute: ProviderAttribute, value: string): string | undefined {
+  const url = originOf(value);
+  // Malformed values are reported by the option checks, with their own message.
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) return undefined;
+  if ((TELEGRAM_ORIGINS[attribute] as readonly string[]).includes(url.origin) || trusted.has(url.origin)) return undefined;
+  if (LOOPBACK.has(url.hostname) && LOOPBACK.has(location.hostname)) return undefined;
+  const property = attribute === 'issuer' ? 'issuer' : 'librarySrc';
+  return (
+    `the "${attribute}" attribute may only name Telegram (${TELEGRAM_ORIGINS[attribute].join(', ')}), or loopback on a loopback page; ` +
+    `got ${JSON.stringify(value)}. Markup cannot choose another provider: set the "${property}" property from your script, ` +
+    `or call TelegramLoginButtonElement.trustProviderOrigins(['${url.origin}']) before the button connects`
+  );
+}
