@@ -3,7 +3,7 @@
  * verifications as fit in a time budget; heap after GC at a first mark (after warm-up) and at the end.
  */
 import type { MockTelegram } from 'telegram-login-kit/mock';
-import { createMemoryNonceStore, createNonce, verifyIdToken } from 'telegram-login-kit/server';
+import { consumeNonce, createMemoryStore, issueNonce, verifyIdToken } from 'telegram-login-kit/server';
 import { clientFor, codeLogin } from './login-client.js';
 import { CONCURRENCY } from './verify.js';
 import { assert, heapAfterGc } from './util.js';
@@ -17,17 +17,19 @@ export interface MemoryResult {
   verifications: { target: number; done: number; atFirstMark: number; seconds: number; heapAtFirstMark: number; heapAtEnd: number; growth: number };
 }
 
+// The browser binding /nonce keeps in a cookie: one browser doing every round trip.
+const BINDING = 'bench-browser-binding-0123456789-abcdefghij';
+
 export async function runMemory(mock: MockTelegram, verifyBudgetMs: number): Promise<MemoryResult> {
   // Nonces: issue + consume, as /nonce then /verify do. Each must be consumed exactly once.
-  const store = createMemoryNonceStore();
+  const store = createMemoryStore();
   const mark = NONCE_ROUND_TRIPS * FIRST_MARK;
   let heapAtFirstMark = 0;
   let t0 = performance.now();
   for (let i = 0; i < NONCE_ROUND_TRIPS; i++) {
-    const nonce = createNonce();
-    await store.issue(nonce, 300);
-    if ((await store.consume(nonce)) !== true) throw new Error(`nonce ${i} was not consumed`);
-    if (i % 1000 === 0 && (await store.consume(nonce)) !== false) throw new Error(`nonce ${i} was consumed twice`);
+    const nonce = await issueNonce(store, { binding: BINDING, ttlSeconds: 300 });
+    if ((await consumeNonce(store, nonce, { binding: BINDING })) !== true) throw new Error(`nonce ${i} was not consumed`);
+    if (i % 1000 === 0 && (await consumeNonce(store, nonce, { binding: BINDING })) !== false) throw new Error(`nonce ${i} was consumed twice`);
     if (i + 1 === mark) heapAtFirstMark = await heapAfterGc();
   }
   const nonceSeconds = (performance.now() - t0) / 1000;

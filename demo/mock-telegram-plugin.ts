@@ -113,7 +113,8 @@ export function mockTelegram(options: { demoPort: number }): Plugin {
       } else {
         return;
       }
-      const handler = createTelegramAuthHandler({ ...handlerOptions, onEvent: (event) => log(`[auth] ${JSON.stringify(event)}`) });
+      // The demo shows the raw id_token of code-flow logins too, so its server opts in to returning it.
+      const handler = createTelegramAuthHandler({ ...handlerOptions, returnIdToken: true, onEvent: (event) => log(`[auth] ${JSON.stringify(event)}`) });
       server.middlewares.use(toNodeListener(handler));
       server.httpServer?.once('listening', () => log(banner));
     },

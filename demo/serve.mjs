@@ -45,7 +45,8 @@ if (mode === 'telegram') {
   handlerOptions = { clientId: mock.defaultClient.id, clientSecret: mock.defaultClient.secret, issuer: mock.issuer, redirectUri: `http://localhost:${port}/` };
 }
 const auth = toNodeListener(
-  createTelegramAuthHandler({ ...handlerOptions, session: { secret: process.env.SESSION_SECRET ?? randomBytes(32).toString('base64url') } }),
+  // returnIdToken: the demo page shows the raw id_token of code-flow logins too.
+  createTelegramAuthHandler({ ...handlerOptions, returnIdToken: true, session: { secret: process.env.SESSION_SECRET ?? randomBytes(32).toString('base64url') } }),
 );
 
 const server = createServer((req, res) => {

@@ -31,7 +31,7 @@ export const ERROR_CODES = [
   'id_token_invalid',
   /** The id_token has expired. */
   'id_token_expired',
-  /** The id_token's nonce is missing or not the one issued. */
+  /** The id_token's nonce is missing, not one this server issued, already used, or issued to another browser. */
   'nonce_mismatch',
   /** Telegram's signing keys could not be fetched: network error, timeout or an invalid key set. */
   'jwks_unavailable',
@@ -43,7 +43,9 @@ export const ERROR_CODES = [
   'origin_not_allowed',
   /** A request to the server handler is malformed: unknown path or method, wrong `Content-Type`, bad or oversized body, missing field. */
   'invalid_request',
-  /** The server handler failed unexpectedly (for example a nonce or revocation store threw); details go to the server log only. */
+  /** The server's store (memory or Redis) failed, timed out or is full: the request is refused, never accepted without its check. */
+  'store_unavailable',
+  /** The server handler failed unexpectedly; details go to the server log only. */
   'server_error',
 ] as const;
 
@@ -57,7 +59,7 @@ export interface TelegramLoginErrorOptions {
   providerErrorDescription?: string;
   /**
    * Which check failed: for `id_token_invalid` one of `malformed`, `size`, `signature`, `alg`, `kid`,
-   * `iss`, `aud`, `iat`, `claims`; for `login_widget_invalid` one of `hash`, `malformed`, `expired`, `future`.
+   * `iss`, `aud`, `iat`, `claims`, `replayed`; for `login_widget_invalid` one of `hash`, `malformed`, `expired`, `future`.
    */
   reason?: string;
 }

@@ -120,7 +120,7 @@ test('keeps the provider error and its description from the token endpoint', asy
   const error = await failureOf(exchangeCode(await options()));
   expect({ code: error.code, message: error.message, providerError: error.providerError, providerErrorDescription: error.providerErrorDescription }).toEqual({
     code: 'token_exchange_failed',
-    message: 'token endpoint answered "invalid_client"',
+    message: 'token endpoint answered "invalid_client": check "clientSecret" (the Client Secret from BotFather → Bot Settings → Web Login, not the bot token)',
     providerError: 'invalid_client',
     providerErrorDescription: 'client authentication failed',
   });

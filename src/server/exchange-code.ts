@@ -1,6 +1,7 @@
 import { TelegramLoginError } from '../errors.js';
 import type { TelegramIdTokenClaims } from '../types.js';
-import { checkUrl, normalizeIssuer, verifyIdToken, type IdTokenAlgorithm, type VerifyIdTokenOptions } from './verify-id-token.js';
+import { checkClientId, checkClientSecret, checkUrl, normalizeIssuer, type IdTokenAlgorithm } from './validate.js';
+import { verifyIdToken, type VerifyIdTokenOptions } from './verify-id-token.js';
 
 export interface ExchangeCodeOptions
   extends Pick<VerifyIdTokenOptions, 'jwksUri' | 'clockTolerance' | 'currentDate' | 'jwksTimeout' | 'maxAge'> {
@@ -63,9 +64,10 @@ function basicCredentials(clientId: string, secret: string): string {
 }
 
 function checkOptions(options: ExchangeCodeOptions): void {
-  if (typeof options?.code !== 'string' || options.code === '') throw new TypeError('"code" must be a non-empty string');
-  if (typeof options.clientSecret !== 'string' || options.clientSecret === '') throw new TypeError('"clientSecret" is required');
-  if (typeof options.redirectUri !== 'string') throw new TypeError('"redirectUri" is required');
+  if (typeof options !== 'object' || options === null) throw new TypeError('exchangeCode needs options: { code, codeVerifier, redirectUri, clientId, clientSecret, … }');
+  if (typeof options.code !== 'string' || options.code === '') throw new TypeError(`"code" must be a non-empty string, got ${typeof options.code === 'string' ? 'an empty string' : typeof options.code}`);
+  checkClientSecret(options.clientSecret);
+  checkUrl(options.redirectUri, 'redirectUri');
   const method = options.tokenEndpointAuthMethod ?? 'client_secret_basic';
   if (method !== 'client_secret_basic' && method !== 'client_secret_post') {
     throw new TypeError('"tokenEndpointAuthMethod" must be "client_secret_basic" or "client_secret_post"');
@@ -106,7 +108,9 @@ async function readTokenResponse(response: Response): Promise<TokenResponse> {
 
 function providerFailure(status: number, body: TokenResponse): TelegramLoginError {
   if (typeof body.error !== 'string') return failed(`token endpoint answered ${status} without an oauth error`);
-  return failed(`token endpoint answered "${body.error}"`, {
+  // Telegram answers invalid_client to a wrong secret; the usual mistake is the bot token in its place.
+  const hint = body.error === 'invalid_client' ? ': check "clientSecret" (the Client Secret from BotFather → Bot Settings → Web Login, not the bot token)' : '';
+  return failed(`token endpoint answered "${body.error}"${hint}`, {
     providerError: body.error,
     ...(typeof body.error_description === 'string' ? { providerErrorDescription: body.error_description } : {}),
   });
@@ -119,8 +123,7 @@ function providerFailure(status: number, body: TokenResponse): TelegramLoginErro
  */
 export async function exchangeCode(options: ExchangeCodeOptions): Promise<ExchangeCodeResult> {
   checkOptions(options);
-  const clientId = String(options.clientId ?? '');
-  if (!clientId) throw new TypeError('"clientId" is required');
+  const clientId = checkClientId(options.clientId);
   const issuer = normalizeIssuer(options.issuer);
   const endpoint = checkUrl(options.tokenEndpoint ?? `${issuer}/token`, 'tokenEndpoint');
   const timeout = options.timeout ?? DEFAULT_TIMEOUT;

@@ -1,34 +1,51 @@
 import { TelegramLoginError, type TelegramLoginErrorCode } from '../errors.js';
+import { escapeHtml } from '../oauth/html.js';
+import { HttpError } from '../oauth/http-error.js';
 
 /** Largest request body the handler (and the Node adapter) reads. */
 export const BODY_LIMIT = 16 * 1024;
 
-/** A failure with its HTTP status; only the handler sees it, users see the `TelegramLoginError`. */
-export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly error: TelegramLoginError,
-    readonly headers: Record<string, string> = {},
-  ) {
-    super(error.message);
-  }
+/** The request ended before its body arrived: the client went away, there is nobody to answer. */
+export class RequestAbortedError extends Error {
+  override readonly name = 'RequestAbortedError';
+}
+
+/** The body did not arrive in time (a trickled body); the Node adapter raises it. */
+export class BodyTimeoutError extends Error {
+  override readonly name = 'BodyTimeoutError';
 }
 
 export function badRequest(message: string, status = 400, headers: Record<string, string> = {}): HttpError {
-  return new HttpError(status, new TelegramLoginError('invalid_request', message), headers);
+  return new HttpError(status, 'invalid_request', message, headers);
 }
 
 const STATUS: Partial<Record<TelegramLoginErrorCode, number>> = {
   session_invalid: 401,
   origin_not_allowed: 403,
   jwks_unavailable: 502,
+  store_unavailable: 503,
   server_error: 500,
 };
 
-/** 400 for bad input, 401 session, 403 origin, 502 when Telegram is unreachable or refuses our client. */
+/** 400 for bad input, 401 session, 403 origin, 502 when Telegram is unreachable or refuses our client, 503 store. */
 export function statusFor(error: TelegramLoginError): number {
   if (error.code === 'token_exchange_failed') return error.providerError === 'invalid_grant' ? 400 : 502;
   return STATUS[error.code] ?? 400;
+}
+
+/** Our errors with their status; anything else is a bug or a failing dependency: logged here, told nobody. */
+export function toHttpError(error: unknown): HttpError {
+  if (error instanceof HttpError) return error;
+  if (error instanceof TelegramLoginError) return new HttpError(statusFor(error), error.code, error.message, {}, { cause: error });
+  console.error('telegram-login-kit: the auth handler failed', error);
+  return new HttpError(500, 'server_error', 'internal error');
+}
+
+/** Headers on every response of the handler. */
+export function withSecurityHeaders(response: Response): Response {
+  response.headers.set('X-Content-Type-Options', 'nosniff');
+  if (!response.headers.has('Cache-Control')) response.headers.set('Cache-Control', 'no-store');
+  return response;
 }
 
 export function jsonResponse(status: number, body: unknown, headers?: Headers): Response {
@@ -39,26 +56,24 @@ export function jsonResponse(status: number, body: unknown, headers?: Headers): 
 }
 
 /** `{ error, message, providerError? }`: never a stack, a secret or the provider's free-text description. */
-export function errorBody(error: TelegramLoginError): Record<string, string> {
-  return { error: error.code, message: error.message, ...(error.providerError === undefined ? {} : { providerError: error.providerError }) };
+function errorBody(failure: HttpError): Record<string, string> {
+  const providerError = failure.cause instanceof TelegramLoginError ? failure.cause.providerError : undefined;
+  return { error: failure.code, message: failure.message, ...(providerError === undefined ? {} : { providerError }) };
 }
 
-export function errorResponse(failure: HttpError): Response {
-  return jsonResponse(failure.status, errorBody(failure.error), new Headers(failure.headers));
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+export function errorResponse(failure: HttpError, headers?: Headers): Response {
+  const out = new Headers(failure.headers);
+  headers?.forEach((value, name) => out.append(name, value));
+  return jsonResponse(failure.status, errorBody(failure), out);
 }
 
 /** The redirect flow's error page: no script, no external resource, no link but the site's root. */
 export function htmlErrorResponse(failure: HttpError, headers: Headers): Response {
-  const { code, message } = failure.error;
   const html = `<!doctype html>
 <html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width">
 <title>Login failed</title>
 <h1>Login failed</h1>
-<p><code>${escapeHtml(code)}</code>: ${escapeHtml(message)}</p>
+<p><code>${escapeHtml(failure.code)}</code>: ${escapeHtml(failure.message)}</p>
 <p><a href="/">Back to the site</a></p>
 </html>
 `;
@@ -71,19 +86,31 @@ export function htmlErrorResponse(failure: HttpError, headers: Headers): Respons
   return new Response(html, { status: failure.status, headers: out });
 }
 
-async function readLimited(body: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array> {
-  const reader = body.getReader();
+/** A body stream failure as our error: an abort is an abort, a stall is 408, anything else 400. */
+function streamFailure(error: unknown, request: Request): Error {
+  if (error instanceof HttpError) return error;
+  if (error instanceof RequestAbortedError || request.signal?.aborted) return new RequestAbortedError('the client went away before its body arrived', { cause: error });
+  if (error instanceof BodyTimeoutError) return badRequest(error.message, 408, { Connection: 'close' });
+  return badRequest('the request body could not be read');
+}
+
+async function readLimited(request: Request, limit: number): Promise<Uint8Array> {
+  const reader = request.body!.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => undefined);
-      throw badRequest(`request body is larger than ${limit} bytes`, 413);
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > limit) {
+        await reader.cancel().catch(() => undefined);
+        throw badRequest(`request body is larger than ${limit} bytes`, 413);
+      }
+      chunks.push(value);
     }
-    chunks.push(value);
+  } catch (error) {
+    throw streamFailure(error, request);
   }
   const bytes = new Uint8Array(size);
   let offset = 0;
@@ -94,12 +121,19 @@ async function readLimited(body: ReadableStream<Uint8Array>, limit: number): Pro
   return bytes;
 }
 
+/** A non-empty string field of a JSON body (own properties only), or 400. */
+export function requireString(body: Record<string, unknown>, field: string): string {
+  const value = Object.hasOwn(body, field) ? body[field] : undefined;
+  if (typeof value !== 'string' || value === '') throw badRequest(`"${field}" must be a non-empty string`);
+  return value;
+}
+
 /** The JSON object in a request body: `application/json`, at most {@link BODY_LIMIT} bytes, UTF-8. */
 export async function readJsonObject(request: Request): Promise<Record<string, unknown>> {
   const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (type !== 'application/json') throw badRequest('"Content-Type" must be application/json');
   if (Number(request.headers.get('content-length') ?? 0) > BODY_LIMIT) throw badRequest(`request body is larger than ${BODY_LIMIT} bytes`, 413);
-  const bytes = request.body ? await readLimited(request.body, BODY_LIMIT) : new Uint8Array();
+  const bytes = request.body ? await readLimited(request, BODY_LIMIT) : new Uint8Array();
   let body: unknown;
   try {
     body = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));

@@ -8,7 +8,9 @@ export type { TelegramIdTokenClaims, UnverifiedTelegramClaims } from '../types.j
 export { DEFAULT_ISSUER } from '../types.js';
 export { verifyIdToken, ID_TOKEN_ALGORITHMS, MAX_ID_TOKEN_LENGTH, type IdTokenAlgorithm, type VerifyIdTokenOptions } from './verify-id-token.js';
 export { exchangeCode, type ExchangeCodeOptions, type ExchangeCodeResult } from './exchange-code.js';
-export { createNonce, consumeNonce, createMemoryNonceStore, type MemoryNonceStoreOptions, type NonceStore } from './nonce.js';
+export { issueNonce, consumeNonce, NONCE_TTL_SECONDS, type IssueNonceOptions } from './nonce.js';
+export { createMemoryStore, type MemoryStoreOptions } from './stores/memory.js';
+export type { TelegramAuthStore } from './stores/store.js';
 export {
   verifyLoginWidget,
   LOGIN_WIDGET_FIELDS,
@@ -18,10 +20,7 @@ export {
 } from './login-widget.js';
 export {
   createSessionManager,
-  createMemoryRevocationStore,
   type IssuedSession,
-  type MemoryRevocationStoreOptions,
-  type RevocationStore,
   type Session,
   type SessionClaimsHook,
   type SessionManager,
@@ -35,4 +34,5 @@ export {
   type TelegramAuthHandler,
   type TelegramAuthHandlerOptions,
 } from './handler.js';
-export { toNodeListener, type NodeListener, type NodeRequest, type NodeResponse } from './node.js';
+export { toNodeListener, type NodeListener, type NodeListenerOptions, type NodeRequest, type NodeResponse } from './node.js';
+export type { SessionSecret } from './secrets.js';

@@ -74,7 +74,7 @@ test.describe('accepts valid data', () => {
   });
 
   test('at exactly maxAgeSeconds, and slightly in the future within the tolerance', async () => {
-    expect((await verifyLoginWidget(signed({ ...ALICE, auth_date: NOW_S - 86_400 }), BOT_TOKEN, AT_NOW)).id).toBe(ALICE.id);
+    expect((await verifyLoginWidget(signed({ ...ALICE, auth_date: NOW_S - 3_600 }), BOT_TOKEN, AT_NOW)).id).toBe(ALICE.id);
     expect((await verifyLoginWidget(signed({ ...ALICE, auth_date: NOW_S + 20 }), BOT_TOKEN, AT_NOW)).id).toBe(ALICE.id);
   });
 });
@@ -108,9 +108,24 @@ test.describe('rejects', () => {
     expect(await failureOf(verifyLoginWidget(smuggled, BOT_TOKEN, { ...AT_NOW, fields }))).toEqual(invalid('malformed', 'missing "first_name" field'));
   });
 
+  test('a line break inside a value, which would shift the check string\'s field boundaries', async () => {
+    // Telegram signed last_name "X" and username "mal"; the attacker merges them into one field that
+    // yields the same check string: the user object would change while the hash still matches.
+    const genuine = { id: 100001, first_name: 'Alice', last_name: 'X', username: 'mal', auth_date: NOW_S - 60 };
+    const hash = sign(genuine);
+    const shifted = { id: 100001, first_name: 'Alice', last_name: 'X\nusername=mal', auth_date: NOW_S - 60, hash };
+    expect(await failureOf(verifyLoginWidget(shifted, BOT_TOKEN, AT_NOW))).toEqual(invalid('malformed', '"last_name" field contains a line break'));
+    const carriage = { ...genuine, first_name: 'Al\rice', hash: sign({ ...genuine, first_name: 'Al\rice' }) };
+    expect(await failureOf(verifyLoginWidget(carriage, BOT_TOKEN, AT_NOW))).toMatchObject({ reason: 'malformed' });
+    expect((await verifyLoginWidget({ ...genuine, hash }, BOT_TOKEN, AT_NOW)).username).toBe('mal');
+  });
+
   test('a stale auth_date', async () => {
-    const stale = signed({ ...ALICE, auth_date: NOW_S - 86_401 });
-    expect(await failureOf(verifyLoginWidget(stale, BOT_TOKEN, AT_NOW))).toEqual(invalid('expired', '"auth_date" is older than 86400 seconds'));
+    // The default window is an hour: a 23-hour-old login (accepted before) is refused.
+    const stale = signed({ ...ALICE, auth_date: NOW_S - 23 * 3600 });
+    expect(await failureOf(verifyLoginWidget(stale, BOT_TOKEN, AT_NOW))).toEqual(invalid('expired', '"auth_date" is older than 3600 seconds'));
+    expect(await failureOf(verifyLoginWidget(signed({ ...ALICE, auth_date: NOW_S - 3_601 }), BOT_TOKEN, AT_NOW))).toEqual(invalid('expired', '"auth_date" is older than 3600 seconds'));
+    expect((await verifyLoginWidget(stale, BOT_TOKEN, { ...AT_NOW, maxAgeSeconds: 86_400 })).id).toBe(ALICE.id);
     const hourOld = signed({ ...ALICE, auth_date: NOW_S - 3601 });
     expect(await failureOf(verifyLoginWidget(hourOld, BOT_TOKEN, { ...AT_NOW, maxAgeSeconds: 3600 }))).toEqual(
       invalid('expired', '"auth_date" is older than 3600 seconds'),

@@ -16,7 +16,10 @@ export interface TelegramWidgetUser {
 export type LoginWidgetData = Record<string, string | number> | URLSearchParams | URL | string;
 
 export interface VerifyLoginWidgetOptions {
-  /** Oldest `auth_date` accepted, in seconds. Default 86 400 (a day); shorter is safer. */
+  /**
+   * Oldest `auth_date` accepted, in seconds. Default 3 600 (an hour): the data is a bearer credential
+   * that travels in a URL (history, logs, Referer), so a short window limits what a leaked copy is worth.
+   */
   maxAgeSeconds?: number;
   /** "Now", for tests. Default the current time. */
   currentDate?: Date;
@@ -66,9 +69,17 @@ function toFields(data: LoginWidgetData): Map<string, string> {
   return fields;
 }
 
-/** The fields the hash covers: all but `hash`, or only those picked. Nothing else may reach the user object. */
+/**
+ * The fields the hash covers: all but `hash`, or only those picked. Nothing else may reach the user
+ * object. A line break inside a value would shift the check string's `key=value` lines
+ * (`last_name: "X\nusername=mal"`), so no value may contain one.
+ */
 function signedFields(fields: Map<string, string>, pick: readonly string[] | undefined): Map<string, string> {
-  return new Map([...fields].filter(([key]) => key !== 'hash' && (pick === undefined || pick.includes(key))));
+  const signed = new Map([...fields].filter(([key]) => key !== 'hash' && (pick === undefined || pick.includes(key))));
+  for (const [key, value] of signed) {
+    if (/[\n\r]/.test(key) || /[\n\r]/.test(value)) throw widgetError('malformed', `"${key.replace(/[\n\r]/g, ' ')}" field contains a line break`);
+  }
+  return signed;
 }
 
 /** Telegram's data_check_string: the signed fields sorted by key, `key=value` per line. */
@@ -125,7 +136,7 @@ function checkAge(authDate: number, now: number, maxAgeSeconds: number): void {
 export async function verifyLoginWidget(
   data: LoginWidgetData,
   botToken: string,
-  { maxAgeSeconds = 86_400, currentDate, fields: pick }: VerifyLoginWidgetOptions = {},
+  { maxAgeSeconds = 3_600, currentDate, fields: pick }: VerifyLoginWidgetOptions = {},
 ): Promise<TelegramWidgetUser> {
   if (typeof botToken !== 'string' || botToken === '') throw new TypeError('"botToken" is required');
   if (!Number.isFinite(maxAgeSeconds) || maxAgeSeconds <= 0) throw new TypeError('"maxAgeSeconds" must be a positive number');

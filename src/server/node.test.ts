@@ -1,8 +1,9 @@
 import { createServer, request as httpRequest, type Server } from 'node:http';
+import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { expect, test } from '@playwright/test';
 import { DEFAULT_CLIENT, startMockTelegram, type MockTelegram } from '../mock/server.js';
-import { createTelegramAuthHandler, type TelegramAuthHandler } from './handler.js';
+import { createTelegramAuthHandler, type AuthEvent, type TelegramAuthHandler } from './handler.js';
 import { toNodeListener, type NodeListener } from './node.js';
 
 const SECRET = 'node-adapter-test-session-secret-0123';
@@ -38,13 +39,14 @@ test.beforeEach(() => {
   nextCalls = [];
 });
 
-function handlerFor(origin: string): TelegramAuthHandler {
+function handlerFor(origin: string, onEvent?: (event: AuthEvent) => void): TelegramAuthHandler {
   return createTelegramAuthHandler({
     clientId: DEFAULT_CLIENT.id,
     clientSecret: DEFAULT_CLIENT.secret,
     issuer: mock.issuer,
     redirectUri: `${origin}/auth/telegram/callback`,
     session: { secret: SECRET },
+    ...(onEvent ? { onEvent } : {}),
   });
 }
 
@@ -145,7 +147,7 @@ test('uses the Host header and honours Express-style originalUrl', async () => {
     Object.assign(async (request: Request) => {
       seen.push(request.url);
       return new Response(null, { status: 204 });
-    }, { getSession: async () => null, basePath: '/auth/telegram' }),
+    }, { getSession: async () => null, revokeUser: async () => undefined, basePath: '/auth/telegram' }),
   );
   const express = createServer((req, res) => {
     // What Express does under app.use('/auth', …): req.url loses the mount path, originalUrl keeps it.
@@ -168,5 +170,106 @@ test('uses the Host header and honours Express-style originalUrl', async () => {
     expect(seen).toEqual([`http://app.example:${port}/auth/telegram/session?x=1`]);
   } finally {
     await new Promise<void>((resolve) => express.close(() => resolve()));
+  }
+});
+
+/** Sends raw bytes over a fresh TCP connection and resolves with everything the server answered. */
+function rawRequest(port: number, bytes: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.write(bytes));
+    let answer = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => {
+      answer += chunk;
+      // One response is all we wait for: end when its body is complete.
+      const [head, body = ''] = answer.split('\r\n\r\n');
+      const length = /content-length: (\d+)/i.exec(head ?? '');
+      if (length && body.length >= Number(length[1])) socket.end();
+    });
+    socket.on('end', () => resolve(answer));
+    socket.on('error', reject);
+  });
+}
+
+/** A node:http server around toNodeListener(handler), with or without a next() middleware fallback. */
+async function serveWith(target: TelegramAuthHandler, { next = false, bodyTimeoutMs }: { next?: boolean; bodyTimeoutMs?: number } = {}) {
+  const listener = toNodeListener(target, bodyTimeoutMs === undefined ? {} : { bodyTimeoutMs });
+  const passed: string[] = [];
+  const server = createServer((req, res) =>
+    listener(req, res, next ? () => (passed.push(req.url ?? ''), res.writeHead(200, { 'Content-Type': 'text/plain' }).end('the app')) : undefined),
+  );
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return { port, passed, close: () => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))) };
+}
+
+test('refuses request targets that are not normalized paths, which other parsers would read differently', async () => {
+  const bare = await serveWith(handler);
+  const middleware = await serveWith(handler, { next: true });
+  try {
+    for (const target of ['//evil.example/auth/telegram/nonce', '/auth\\telegram\\nonce', '/auth/telegram/../telegram/nonce', '/auth/./telegram/nonce', 'http://evil.example/auth/telegram/nonce']) {
+      const answer = await rawRequest(bare.port, `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`);
+      expect(answer.split('\r\n')[0], target).toBe('HTTP/1.1 400 Bad Request');
+      expect(answer, target).toContain('"error":"invalid_request"');
+      expect(answer, target).not.toContain('"nonce"');
+      // As middleware such a path is never the handler's: it goes on to the app.
+      const passedOn = await rawRequest(middleware.port, `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`);
+      expect(passedOn, target).toContain('the app');
+    }
+    expect(middleware.passed).toHaveLength(5);
+  } finally {
+    await bare.close();
+    await middleware.close();
+  }
+});
+
+test('a trickled body gets 408 after bodyTimeoutMs and the connection is closed', async () => {
+  const server = await serveWith(handler, { bodyTimeoutMs: 300 });
+  try {
+    const started = Date.now();
+    // Declares 100 bytes, sends 10, then nothing: the adapter must not wait for Node's 300 s default.
+    const answer = await rawRequest(server.port, `POST /auth/telegram/verify HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nOrigin: ${site}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"idToken"`);
+    expect(answer.split('\r\n')[0]).toBe('HTTP/1.1 408 Request Timeout');
+    expect(answer.toLowerCase()).toContain('connection: close');
+    expect(answer).toContain('the request body did not arrive within 300 ms');
+    expect(Date.now() - started).toBeLessThan(10_000);
+  } finally {
+    await server.close();
+  }
+});
+
+test('a client that aborts mid-body is an abort: no stack trace, no login_failed event', async () => {
+  const events: AuthEvent[] = [];
+  const observed = handlerFor(site, (event) => void events.push(event));
+  let finished!: () => void;
+  let begun!: () => void;
+  const done = new Promise<void>((resolve) => (finished = resolve));
+  const started = new Promise<void>((resolve) => (begun = resolve));
+  const probe = Object.assign(async (request: Request) => {
+    begun();
+    try {
+      return await observed(request);
+    } finally {
+      finished();
+    }
+  }, { getSession: observed.getSession, revokeUser: observed.revokeUser, basePath: observed.basePath });
+  const server = await serveWith(probe);
+  const logged: unknown[] = [];
+  const realError = console.error;
+  console.error = (...args: unknown[]) => void logged.push(args);
+  try {
+    const socket = connect(server.port, '127.0.0.1', () => {
+      socket.write(`POST /auth/telegram/verify HTTP/1.1\r\nHost: 127.0.0.1\r\nOrigin: ${site}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"id`);
+    });
+    socket.on('error', () => undefined);
+    // Abort once the handler is on the request (it is waiting for the rest of the body).
+    await started;
+    socket.destroy();
+    await done;
+    expect(events).toEqual([]);
+    expect(logged).toEqual([]);
+  } finally {
+    console.error = realError;
+    await server.close();
   }
 });

@@ -1,5 +1,5 @@
 import type { TelegramAuthHandler } from './handler.js';
-import { BODY_LIMIT } from './http.js';
+import { BODY_LIMIT, BodyTimeoutError, RequestAbortedError } from './http.js';
 
 /**
  * The parts of node:http's `IncomingMessage` the adapter uses. Declared structurally so that the
@@ -11,10 +11,20 @@ export interface NodeRequest {
   headers: { host?: string | undefined };
   rawHeaders: string[];
   socket: object;
+  /** False until the whole body has arrived. */
+  complete?: boolean;
   on(event: 'data', listener: (chunk: Uint8Array) => void): unknown;
-  once(event: 'end' | 'error', listener: (error?: unknown) => void): unknown;
+  once(event: 'end' | 'error' | 'close', listener: (error?: unknown) => void): unknown;
   off(event: 'data', listener: (chunk: Uint8Array) => void): unknown;
   pause(): unknown;
+}
+
+export interface NodeListenerOptions {
+  /**
+   * Milliseconds a request body may take to arrive; a slower (trickled) one gets 408 and the
+   * connection is closed. Default 10 000.
+   */
+  bodyTimeoutMs?: number;
 }
 
 /** The parts of node:http's `ServerResponse` the adapter uses. */
@@ -33,11 +43,23 @@ function isUnder(pathname: string, basePath: string): boolean {
   return pathname === basePath || pathname.startsWith(`${basePath}/`);
 }
 
-/** Express rewrites `req.url` under a mount path; `originalUrl` keeps what the browser asked for. */
-function requestUrl(req: NodeRequest): URL {
+/**
+ * The request's URL, from an origin-form target only. `//evil.example/auth/telegram/nonce`,
+ * `/auth\\telegram\\nonce` or dot segments would reach the handler as one path while Node's legacy
+ * parsing (and path-based middleware such as rate limits) sees another: they are refused.
+ * Express rewrites `req.url` under a mount path; `originalUrl` keeps what the browser asked for.
+ */
+function requestUrl(req: NodeRequest): URL | undefined {
   const encrypted = (req.socket as { encrypted?: boolean }).encrypted === true;
   const target = (req as NodeRequest & { originalUrl?: string }).originalUrl ?? req.url ?? '/';
-  return new URL(target, `${encrypted ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}`);
+  if (!target.startsWith('/') || target.startsWith('//') || target.includes('\\')) return undefined;
+  let url: URL;
+  try {
+    url = new URL(target, `${encrypted ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}`);
+  } catch {
+    return undefined;
+  }
+  return url.pathname + url.search === target || `${url.pathname}?` === target ? url : undefined;
 }
 
 function requestHeaders(req: NodeRequest): Headers {
@@ -51,20 +73,36 @@ function requestHeaders(req: NodeRequest): Headers {
 
 /**
  * The body as a web stream that stops after `limit + 1` bytes: the handler then answers 413, and an
- * oversized body is never buffered whole. `overflowed()` tells the caller to close the connection.
+ * oversized body is never buffered whole; a body slower than `timeoutMs` ends with 408. `cutShort()` tells
+ * the caller to close the connection (the rest of the body was never read).
  */
-function bodyStream(req: NodeRequest, limit: number): { stream: ReadableStream<Uint8Array>; overflowed: () => boolean } {
+interface NodeBody {
+  stream: ReadableStream<Uint8Array>;
+  cutShort(): boolean;
+  /** Stops the timer once the response is out, read or not. */
+  dispose(): void;
+}
+
+function bodyStream(req: NodeRequest, limit: number, timeoutMs: number): NodeBody {
   let size = 0;
   let done = false;
+  let stalled = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
       const finish = (error?: unknown) => {
         if (done) return;
         done = true;
+        clearTimeout(timer);
         req.off('data', onData);
         if (error) controller.error(error);
         else controller.close();
       };
+      timer = setTimeout(() => {
+        stalled = true;
+        req.pause();
+        finish(new BodyTimeoutError(`the request body did not arrive within ${timeoutMs} ms`));
+      }, timeoutMs);
       function onData(chunk: Uint8Array) {
         size += chunk.length;
         controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
@@ -75,18 +113,24 @@ function bodyStream(req: NodeRequest, limit: number): { stream: ReadableStream<U
       }
       req.on('data', onData);
       req.once('end', () => finish());
-      req.once('error', (error) => finish(error));
+      // A client that goes away mid-body is an abort, not a server failure.
+      req.once('error', () => finish(new RequestAbortedError('the client aborted the request')));
+      req.once('close', () => {
+        if (req.complete === false) finish(new RequestAbortedError('the client closed the connection before its body arrived'));
+      });
     },
   });
-  return { stream, overflowed: () => size > limit };
+  return { stream, cutShort: () => size > limit || stalled, dispose: () => clearTimeout(timer) };
 }
 
-function toRequest(req: NodeRequest, url: URL): { request: Request; overflowed: () => boolean } {
+function toRequest(req: NodeRequest, url: URL, bodyTimeoutMs: number): { request: Request } & Omit<NodeBody, 'stream'> {
   const method = req.method ?? 'GET';
-  if (method === 'GET' || method === 'HEAD') return { request: new Request(url, { method, headers: requestHeaders(req) }), overflowed: () => false };
-  const body = bodyStream(req, BODY_LIMIT);
+  if (method === 'GET' || method === 'HEAD') {
+    return { request: new Request(url, { method, headers: requestHeaders(req) }), cutShort: () => false, dispose: () => undefined };
+  }
+  const body = bodyStream(req, BODY_LIMIT, bodyTimeoutMs);
   const init: RequestInit & { duplex: 'half' } = { method, headers: requestHeaders(req), body: body.stream, duplex: 'half' };
-  return { request: new Request(url, init), overflowed: body.overflowed };
+  return { request: new Request(url, init), cutShort: body.cutShort, dispose: body.dispose };
 }
 
 async function writeResponse(response: Response, res: NodeResponse, closeConnection: boolean): Promise<void> {
@@ -106,25 +150,32 @@ async function writeResponse(response: Response, res: NodeResponse, closeConnect
   res.end();
 }
 
-async function serve(handler: TelegramAuthHandler, req: NodeRequest, res: NodeResponse, next?: () => void): Promise<void> {
-  let url: URL;
-  try {
-    url = requestUrl(req);
-  } catch {
-    res.writeHead(400, { 'Content-Type': 'application/json; charset=utf-8' }).end(JSON.stringify({ error: 'invalid_request', message: 'malformed request target' }));
+async function serve(handler: TelegramAuthHandler, bodyTimeoutMs: number, req: NodeRequest, res: NodeResponse, next?: () => void): Promise<void> {
+  const url = requestUrl(req);
+  if (!url) {
+    // Middleware: such a path is never ours, whatever a later router makes of it.
+    if (next) {
+      next();
+      return;
+    }
+    res
+      .writeHead(400, { 'Content-Type': 'application/json; charset=utf-8', 'X-Content-Type-Options': 'nosniff' })
+      .end(JSON.stringify({ error: 'invalid_request', message: 'the request target must be a normalized path starting with a single "/"' }));
     return;
   }
   if (next && !isUnder(url.pathname, handler.basePath)) {
     next();
     return;
   }
-  const { request, overflowed } = toRequest(req, url);
+  const { request, cutShort, dispose } = toRequest(req, url, bodyTimeoutMs);
   try {
-    await writeResponse(await handler(request), res, overflowed());
+    await writeResponse(await handler(request), res, cutShort());
   } catch (error) {
     console.error('telegram-login-kit: the node adapter failed', error);
     if (res.headersSent) res.destroy();
     else res.writeHead(500, { 'Content-Type': 'application/json; charset=utf-8' }).end(JSON.stringify({ error: 'server_error', message: 'internal error' }));
+  } finally {
+    dispose();
   }
 }
 
@@ -132,8 +183,11 @@ async function serve(handler: TelegramAuthHandler, req: NodeRequest, res: NodeRe
  * Serves a `createTelegramAuthHandler` handler from `node:http`, or as Express/Connect middleware:
  * with a `next`, requests outside the handler's `basePath` go on to the next middleware.
  */
-export function toNodeListener(handler: TelegramAuthHandler): NodeListener {
+export function toNodeListener(handler: TelegramAuthHandler, { bodyTimeoutMs = 10_000 }: NodeListenerOptions = {}): NodeListener {
+  if (!Number.isSafeInteger(bodyTimeoutMs) || bodyTimeoutMs < 1) {
+    throw new TypeError(`"bodyTimeoutMs" must be a positive whole number of milliseconds, got ${String(bodyTimeoutMs)}`);
+  }
   return (req, res, next) => {
-    void serve(handler, req, res, next);
+    void serve(handler, bodyTimeoutMs, req, res, next);
   };
 }

@@ -1,63 +1,68 @@
 import { expect, test } from '@playwright/test';
-import { consumeNonce, createMemoryNonceStore, createNonce, type NonceStore } from './nonce.js';
+import { consumeNonce, issueNonce, useNonce } from './nonce.js';
+import { createMemoryStore } from './stores/memory.js';
 
-test('createNonce returns 43 URL-safe characters, different every time', () => {
-  const nonces = new Set(Array.from({ length: 100 }, createNonce));
+test('issueNonce returns 43 URL-safe characters, different every time', async () => {
+  const store = createMemoryStore();
+  const nonces = new Set(await Promise.all(Array.from({ length: 100 }, () => issueNonce(store))));
   expect(nonces.size).toBe(100);
   for (const nonce of nonces) expect(nonce).toMatch(/^[A-Za-z0-9_-]{43}$/);
 });
 
 test('a nonce is consumed exactly once', async () => {
-  const store = createMemoryNonceStore();
-  const nonce = createNonce();
-  await store.issue(nonce, 600);
-  expect(await store.consume(nonce)).toBe(true);
-  expect(await store.consume(nonce)).toBe(false);
+  const store = createMemoryStore();
+  const nonce = await issueNonce(store);
+  expect(await consumeNonce(store, nonce)).toBe(true);
+  expect(await consumeNonce(store, nonce)).toBe(false);
 });
 
-test('a nonce that was never issued is refused', async () => {
-  expect(await createMemoryNonceStore().consume(createNonce())).toBe(false);
+test('of many concurrent uses of one nonce, exactly one wins', async () => {
+  const store = createMemoryStore();
+  const nonce = await issueNonce(store, { binding: 'b'.repeat(43) });
+  const uses = await Promise.all(Array.from({ length: 50 }, () => useNonce(store, nonce, 'b'.repeat(43))));
+  expect(uses.filter((use) => use === 'ok')).toHaveLength(1);
+});
+
+test('a nonce that was never issued, or is not a nonce at all, is refused', async () => {
+  const store = createMemoryStore();
+  expect(await consumeNonce(store, 'A'.repeat(43))).toBe(false);
+  for (const bad of ['', 'short', 42, null, { toString: () => 'x' }]) expect(await useNonce(store, bad)).toBe('unknown');
 });
 
 test('a nonce expires after its TTL', async () => {
   let now = Date.UTC(2026, 0, 15);
-  const store = createMemoryNonceStore({ clock: () => now });
-  await store.issue('fresh', 600);
-  await store.issue('stale', 600);
+  const store = createMemoryStore({ clock: () => now });
+  const fresh = await issueNonce(store);
+  const stale = await issueNonce(store);
   now += 599_999;
-  expect(await store.consume('fresh')).toBe(true);
+  expect(await consumeNonce(store, fresh)).toBe(true);
   now += 1;
-  expect(await store.consume('stale')).toBe(false);
+  expect(await consumeNonce(store, stale)).toBe(false);
 });
 
-test('the store is bounded: past max the oldest nonce is forgotten', async () => {
-  const store = createMemoryNonceStore({ max: 3 });
-  for (const nonce of ['a', 'b', 'c', 'd']) await store.issue(nonce, 600);
-  expect(await store.consume('a')).toBe(false);
-  for (const nonce of ['b', 'c', 'd']) expect(await store.consume(nonce)).toBe(true);
+test('a bound nonce works only with its browser binding, and is used up by a wrong one', async () => {
+  const store = createMemoryStore();
+  const mine = 'm'.repeat(43);
+  const nonce = await issueNonce(store, { binding: mine });
+  expect(await useNonce(store, nonce, 'x'.repeat(43))).toBe('other_browser');
+  expect(await useNonce(store, nonce, mine)).toBe('unknown');
+  const again = await issueNonce(store, { binding: mine });
+  expect(await useNonce(store, again)).toBe('other_browser');
+  const third = await issueNonce(store, { binding: mine });
+  expect(await consumeNonce(store, third, { binding: mine })).toBe(true);
 });
 
-test('past max, expired nonces go before live ones', async () => {
-  let now = Date.UTC(2026, 0, 15);
-  const store = createMemoryNonceStore({ max: 2, clock: () => now });
-  await store.issue('short', 1);
-  await store.issue('long', 600);
-  now += 2000;
-  await store.issue('new', 600);
-  expect(await store.consume('long')).toBe(true);
-  expect(await store.consume('new')).toBe(true);
+test('the store keeps only a hash of the binding', async () => {
+  const written: string[] = [];
+  const store = createMemoryStore();
+  const spy = { ...store, add: (key: string, value: string, ttl: number) => (written.push(value), store.add(key, value, ttl)) };
+  await issueNonce(spy, { binding: 'secret-binding-value-0123456789-abcdefghijk' });
+  expect(written).toHaveLength(1);
+  expect(written[0]).not.toContain('secret-binding');
+  expect(written[0]).toMatch(/^[A-Za-z0-9_-]{43}$/);
 });
 
-test('misuse: a bad max or TTL is a TypeError', async () => {
-  expect(() => createMemoryNonceStore({ max: 0 })).toThrow(TypeError);
-  expect(() => createMemoryNonceStore().issue('x', 0)).toThrow(TypeError);
-});
-
-test('consumeNonce uses a nonce up once, in any store, sync or async', async () => {
-  const memory = createMemoryNonceStore();
-  memory.issue('n-1', 60);
-  expect([await consumeNonce(memory, 'n-1'), await consumeNonce(memory, 'n-1')]).toEqual([true, false]);
-  const issued = new Set(['n-2']);
-  const asyncStore: NonceStore = { issue: async () => undefined, consume: async (nonce) => issued.delete(nonce) };
-  expect([await consumeNonce(asyncStore, 'n-2'), await consumeNonce(asyncStore, 'n-2')]).toEqual([true, false]);
+test('misuse: a bad TTL is a TypeError', async () => {
+  await expect(issueNonce(createMemoryStore(), { ttlSeconds: 0 })).rejects.toThrow(TypeError);
+  await expect(issueNonce(createMemoryStore(), { ttlSeconds: 1.5 })).rejects.toThrow('"ttlSeconds" must be a whole number of seconds ≥ 1, got 1.5');
 });

@@ -1,25 +1,11 @@
-import { jwtVerify, SignJWT, type JWTPayload } from 'jose';
+import { errors, jwtVerify, SignJWT, type JWTPayload } from 'jose';
+import { randomToken } from '../oauth/random.js';
 import type { TelegramIdTokenClaims } from '../types.js';
-import { checkCookieName, readCookie, serializeCookie, wantsSecureCookie } from './cookies.js';
-import { checkMax, createExpiringSet } from './expiring-set.js';
-import { createNonce } from './nonce.js';
-
-/**
- * Where logged-out sessions are remembered until they would have expired anyway. Share it between
- * server instances (Redis, a database) in production, or a logout on one is unknown to the others.
- */
-export interface RevocationStore {
-  /** `expiresAt` is the session's `exp`, in seconds since the epoch. */
-  revoke(jti: string, expiresAt: number): void | Promise<void>;
-  isRevoked(jti: string): boolean | Promise<boolean>;
-}
-
-export interface MemoryRevocationStoreOptions {
-  /** Most revocations kept; past it expired ones go first, then the oldest. Default 10 000. */
-  max?: number;
-  /** Milliseconds since the epoch, for tests. Default `Date.now`. */
-  clock?: () => number;
-}
+import { checkCookieName, defaultCookieName, readCookie, serializeCookie } from './cookies.js';
+import { createCookieKeys, type CookieKeys, type SessionSecret } from './secrets.js';
+import { guardStore } from './stores/guarded.js';
+import { createMemoryStore } from './stores/memory.js';
+import type { TelegramAuthStore } from './stores/store.js';
 
 /** What a session knows about its user: the claims of the session JWT without its bookkeeping. */
 export interface SessionUser {
@@ -50,15 +36,27 @@ export interface Session {
 export type SessionClaimsHook = (verified: TelegramIdTokenClaims) => Record<string, unknown> | Promise<Record<string, unknown>>;
 
 export interface SessionManagerOptions {
-  /** Signs the session cookie (HS256): a string of at least 32 characters or at least 32 random bytes. */
-  secret: string | Uint8Array;
+  /**
+   * Signs the session cookie: a string of at least 32 characters or at least 32 random bytes. A list
+   * rotates secrets: the first signs, every one is accepted.
+   */
+  secret: SessionSecret | readonly SessionSecret[];
   /** Session lifetime in seconds. Default 900 (15 minutes). */
   ttlSeconds?: number;
-  /** Default `tlk_session`. */
+  /** Whether the site is served over https: `Secure` cookies with `__Host-` names. Default true. */
+  secure?: boolean;
+  /** Default `__Host-tlk_session` (secure) or `tlk_session`. */
   cookieName?: string;
+  /**
+   * The session JWT's `iss` and `aud`, checked when reading: another app that shares the secret
+   * cannot pass its sessions off as yours. The handler sets them to your site's origin and client id.
+   * Default `telegram-login-kit` for both.
+   */
+  issuer?: string;
+  audience?: string;
   claims?: SessionClaimsHook;
-  /** Default: a bounded store in this process's memory. */
-  revocations?: RevocationStore;
+  /** Where revocations live. Default: a memory store (one process). */
+  store?: TelegramAuthStore;
 }
 
 export interface IssuedSession {
@@ -72,40 +70,33 @@ export interface IssuedSession {
 export interface SessionManager {
   readonly cookieName: string;
   readonly ttlSeconds: number;
-  /** A session for a verified id_token, with the cookie that carries it. */
-  issue(verified: TelegramIdTokenClaims, request: Request): Promise<IssuedSession>;
+  readonly secure: boolean;
+  /**
+   * A session for a verified id_token, with the cookie that carries it. When `request` carries a
+   * valid session already (a re-login), that one is revoked: the replaced cookie stops working.
+   */
+  issue(verified: TelegramIdTokenClaims, request?: Request): Promise<IssuedSession>;
   /** The request's session, or null when the cookie is missing, forged, expired or revoked. */
   getSession(request: Request): Promise<Session | null>;
+  /** Ends one session, everywhere the store is shared. */
   revoke(session: Session): Promise<void>;
+  /** Ends every session of the user with this `sub` issued until now, everywhere the store is shared. */
+  revokeUser(sub: string): Promise<void>;
   /** A `Set-Cookie` header value that deletes the session cookie. */
-  clearCookie(request: Request): string;
+  clearCookie(): string;
 }
 
-// A distinct `typ` keeps a session JWT from being accepted where another JWT signed with the same
-// secret (the redirect flow's transaction cookie) is expected, and the other way round.
+// A distinct `typ` keeps a session JWT from being accepted where another JWT of ours is expected.
 const SESSION_TYP = 'tlk-session+jwt';
-const RESERVED_CLAIMS = new Set(['iss', 'aud', 'sub', 'jti', 'iat', 'exp', 'nbf', 'tg_id', 'scope']);
-const BOOKKEEPING_CLAIMS = new Set(['iss', 'aud', 'jti', 'iat', 'exp', 'nbf']);
-const MIN_SECRET_LENGTH = 32;
+const RESERVED_CLAIMS = new Set(['iss', 'aud', 'sub', 'jti', 'iat', 'iat_ms', 'exp', 'nbf', 'tg_id', 'scope']);
+const BOOKKEEPING_CLAIMS = new Set(['iss', 'aud', 'jti', 'iat', 'iat_ms', 'exp', 'nbf']);
+const DEFAULT_AUDIENCE = 'telegram-login-kit';
 
-export function createMemoryRevocationStore({ max = 10_000, clock = Date.now }: MemoryRevocationStoreOptions = {}): RevocationStore {
-  const revoked = createExpiringSet(checkMax(max), clock);
-  return {
-    revoke: (jti, expiresAt) => revoked.add(jti, expiresAt * 1000),
-    isRevoked: (jti) => revoked.has(jti),
-  };
-}
+export const revokedKey = (jti: string) => `revoked:${jti}`;
+export const userRevokedKey = (sub: string) => `user-revoked:${sub}`;
 
-/** The HMAC key for the session (and transaction) cookies; refuses short secrets. */
-export function secretKey(secret: string | Uint8Array): Uint8Array {
-  const bytes = typeof secret === 'string' ? new TextEncoder().encode(secret) : secret;
-  if (!(bytes instanceof Uint8Array) || bytes.length < MIN_SECRET_LENGTH) {
-    throw new TypeError(`"secret" must be at least ${MIN_SECRET_LENGTH} characters or bytes`);
-  }
-  return bytes;
-}
-
-export function grantedScope(claims: TelegramIdTokenClaims): string {
+/** The scopes whose claims the token carries: `openid`, `profile` when `id` came, `phone` when a number did. */
+function grantedScope(claims: TelegramIdTokenClaims): string {
   const scopes = ['openid'];
   if (claims.id !== undefined) scopes.push('profile');
   if (claims.phone_number !== undefined) scopes.push('phone');
@@ -137,56 +128,113 @@ function sessionOf(payload: JWTPayload): Session {
 }
 
 function checkTtl(ttlSeconds: number): number {
-  if (!Number.isSafeInteger(ttlSeconds) || ttlSeconds < 1) throw new TypeError('"ttlSeconds" must be a positive whole number of seconds');
+  if (!Number.isSafeInteger(ttlSeconds) || ttlSeconds < 1) {
+    throw new TypeError(`"session.ttlSeconds" must be a whole number of seconds ≥ 1, got ${String(ttlSeconds)}`);
+  }
   return ttlSeconds;
 }
 
-/** Stateless sessions: an HS256 JWT (jose) in an HttpOnly cookie, with revocation by `jti`. */
-export function createSessionManager(options: SessionManagerOptions): SessionManager {
-  const key = secretKey(options.secret);
-  const ttlSeconds = checkTtl(options.ttlSeconds ?? 900);
-  const cookieName = checkCookieName(options.cookieName ?? 'tlk_session');
-  const revocations = options.revocations ?? createMemoryRevocationStore();
+function checkName(value: unknown, option: string): string {
+  if (typeof value !== 'string' || value === '') throw new TypeError(`"${option}" must be a non-empty string, got ${JSON.stringify(value)}`);
+  return value;
+}
 
-  async function verifyToken(token: string): Promise<Session | null> {
-    let payload: JWTPayload;
+/** Verifies with each key in turn (secret rotation); null when none signed it or a claim fails. */
+async function verifyWithAny(token: string, keys: Uint8Array[], issuer: string, audience: string): Promise<JWTPayload | null> {
+  for (const key of keys) {
     try {
-      ({ payload } = await jwtVerify(token, key, { algorithms: ['HS256'], typ: SESSION_TYP, requiredClaims: ['sub', 'jti', 'iat', 'exp'] }));
-    } catch {
-      return null;
+      const { payload } = await jwtVerify(token, key, {
+        algorithms: ['HS256'],
+        typ: SESSION_TYP,
+        issuer,
+        audience,
+        requiredClaims: ['sub', 'jti', 'iat', 'exp'],
+      });
+      return payload;
+    } catch (error) {
+      if (!(error instanceof errors.JWSSignatureVerificationFailed)) return null;
     }
-    if (typeof payload.sub !== 'string' || typeof payload.jti !== 'string') return null;
-    if (await revocations.isRevoked(payload.jti)) return null;
-    return sessionOf(payload);
+  }
+  return null;
+}
+
+/** For the handler: the same manager, built on keys it shares with the transaction cookie. */
+export function createSessionManagerWithKeys(options: SessionManagerOptions, keys: CookieKeys): SessionManager {
+  const ttlSeconds = checkTtl(options.ttlSeconds ?? 900);
+  const secure = options.secure ?? true;
+  const cookieName = checkCookieName(options.cookieName ?? defaultCookieName(secure), secure);
+  const issuer = checkName(options.issuer ?? DEFAULT_AUDIENCE, 'session.issuer');
+  const audience = checkName(options.audience ?? DEFAULT_AUDIENCE, 'session.audience');
+  const store = guardStore(options.store ?? createMemoryStore());
+
+  async function isRevoked(payload: JWTPayload): Promise<boolean> {
+    const [revoked, userRevokedAt] = await Promise.all([store.get(revokedKey(payload.jti!)), store.get(userRevokedKey(payload.sub!))]);
+    if (revoked !== undefined) return true;
+    const issuedMs = typeof payload.iat_ms === 'number' ? payload.iat_ms : payload.iat! * 1000;
+    return userRevokedAt !== undefined && issuedMs <= Number(userRevokedAt);
   }
 
-  return {
+  async function verifySession(token: string): Promise<Session | null> {
+    const payload = await verifyWithAny(token, await keys.session(), issuer, audience);
+    if (!payload || typeof payload.sub !== 'string' || typeof payload.jti !== 'string') return null;
+    return (await isRevoked(payload)) ? null : sessionOf(payload);
+  }
+
+  const manager: SessionManager = {
     cookieName,
     ttlSeconds,
+    secure,
     async issue(verified, request) {
-      const issuedAt = Math.floor(Date.now() / 1000);
+      const previous = request ? await manager.getSession(request) : null;
+      if (previous) await manager.revoke(previous);
+      // After a revokeUser() (here or on another instance, whose clock may run ahead) a new session
+      // must sort after the revocation, even within the same millisecond.
+      const revokedAt = Number((await store.get(userRevokedKey(verified.sub))) ?? 0);
+      const now = Math.max(Date.now(), revokedAt + 1);
+      const issuedAt = Math.floor(now / 1000);
       // Round-tripped through JSON so the session returned now equals the one read back from the cookie.
       const payload = JSON.parse(
         JSON.stringify({
           ...profileClaims(verified),
           ...(await customClaims(options.claims, verified)),
+          iss: issuer,
+          aud: audience,
           sub: verified.sub,
-          jti: createNonce(),
+          jti: randomToken(),
           iat: issuedAt,
+          // Millisecond precision, so that revokeUser() and a new login in the same second are told apart.
+          iat_ms: now,
           exp: issuedAt + ttlSeconds,
         }),
       ) as JWTPayload;
-      const token = await new SignJWT(payload).setProtectedHeader({ alg: 'HS256', typ: SESSION_TYP }).sign(key);
-      const cookie = serializeCookie(cookieName, token, { maxAge: ttlSeconds, path: '/', secure: wantsSecureCookie(request) });
+      const [signingKey] = await keys.session();
+      const token = await new SignJWT(payload).setProtectedHeader({ alg: 'HS256', typ: SESSION_TYP }).sign(signingKey!);
+      const cookie = serializeCookie(cookieName, token, { maxAge: ttlSeconds, secure });
       return { session: sessionOf(payload), token, cookie };
     },
     async getSession(request) {
       const token = readCookie(request, cookieName);
-      return token ? verifyToken(token) : null;
+      return token ? verifySession(token) : null;
     },
     async revoke(session) {
-      await revocations.revoke(session.id, session.expiresAt);
+      const ttl = Math.max(1, session.expiresAt - Math.floor(Date.now() / 1000));
+      await store.set(revokedKey(session.id), '1', ttl);
     },
-    clearCookie: (request) => serializeCookie(cookieName, '', { maxAge: 0, path: '/', secure: wantsSecureCookie(request) }),
+    async revokeUser(sub) {
+      if (typeof sub !== 'string' || sub === '') throw new TypeError(`"sub" must be the session's non-empty sub, got ${JSON.stringify(sub)}`);
+      // Kept as long as any session issued before now can live.
+      await store.set(userRevokedKey(sub), String(Date.now()), ttlSeconds);
+    },
+    clearCookie: () => serializeCookie(cookieName, '', { maxAge: 0, secure }),
   };
+  return manager;
+}
+
+/**
+ * Stateless sessions: an HS256 JWT (jose) in an HttpOnly cookie, with `iss`/`aud`, secret rotation,
+ * and revocation per session and per user through the store.
+ */
+export function createSessionManager(options: SessionManagerOptions): SessionManager {
+  if (typeof options !== 'object' || options === null) throw new TypeError('createSessionManager needs options: { secret, … }');
+  return createSessionManagerWithKeys(options, createCookieKeys(options.secret, 'secret'));
 }

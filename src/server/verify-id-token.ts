@@ -1,9 +1,9 @@
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { TelegramLoginError } from '../errors.js';
-import { DEFAULT_ISSUER, type TelegramIdTokenClaims } from '../types.js';
+import type { TelegramIdTokenClaims } from '../types.js';
+import { checkAlgorithms, checkClientId, checkUrl, nonNegative, normalizeIssuer, type IdTokenAlgorithm } from './validate.js';
 
-/** The signing algorithms Telegram offers that WebCrypto can verify (ES256K cannot be). */
-export type IdTokenAlgorithm = 'RS256' | 'ES256' | 'EdDSA';
+export { ID_TOKEN_ALGORITHMS, type IdTokenAlgorithm } from './validate.js';
 
 export interface VerifyIdTokenOptions {
   /** Your bot's client id; the token's `aud` must equal it as a string. */
@@ -26,7 +26,6 @@ export interface VerifyIdTokenOptions {
   jwksTimeout?: number;
 }
 
-export const ID_TOKEN_ALGORITHMS: readonly IdTokenAlgorithm[] = ['RS256', 'ES256', 'EdDSA'];
 /** Telegram's tokens are about 1 KB; anything this large is an attack or a mistake, and is never parsed. */
 export const MAX_ID_TOKEN_LENGTH = 16 * 1024;
 const DEFAULT_CLOCK_TOLERANCE = 30;
@@ -50,41 +49,9 @@ interface ResolvedOptions {
   maxAge: number | undefined;
 }
 
-/** Trims the trailing slash a configured issuer may carry; Telegram's `iss` has none. */
-export function normalizeIssuer(issuer: string | undefined): string {
-  return (issuer ?? DEFAULT_ISSUER).replace(/\/+$/, '');
-}
-
-export function checkAlgorithms(algorithms: readonly string[] | undefined): IdTokenAlgorithm[] {
-  if (algorithms === undefined) return ['RS256'];
-  const valid =
-    Array.isArray(algorithms) &&
-    algorithms.length > 0 &&
-    algorithms.every((alg) => (ID_TOKEN_ALGORITHMS as readonly string[]).includes(alg));
-  if (!valid) throw new TypeError(`"algorithms" must be a non-empty list of ${ID_TOKEN_ALGORITHMS.join(', ')}`);
-  return [...algorithms] as IdTokenAlgorithm[];
-}
-
-export function checkUrl(value: string, name: string): string {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new TypeError(`"${name}" must be an absolute url`);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new TypeError(`"${name}" must be an http(s) url`);
-  return url.href;
-}
-
-function nonNegative(value: number | undefined, name: string, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (!Number.isFinite(value) || value < 0) throw new TypeError(`"${name}" must be a non-negative number`);
-  return value;
-}
-
 function resolveOptions(options: VerifyIdTokenOptions): ResolvedOptions {
-  const clientId = String(options?.clientId ?? '');
-  if (!clientId) throw new TypeError('"clientId" is required');
+  if (typeof options !== 'object' || options === null) throw new TypeError('verifyIdToken needs options: { clientId, … }');
+  const clientId = checkClientId(options.clientId);
   const issuer = normalizeIssuer(options.issuer);
   return {
     clientId,
@@ -107,7 +74,7 @@ function jwksUnavailable(error: unknown, jwksUri: string, timeout: number): unkn
   const message =
     error instanceof errors.JWKSTimeout
       ? `"jwks_uri" did not answer within ${timeout} ms`
-      : `"jwks_uri" could not be fetched or is not a valid key set (${jwksUri})`;
+      : `"jwks_uri" could not be fetched or is not a valid key set (${jwksUri}): check "issuer" (in development, the mock's issuer) or "jwksUri"`;
   return new TelegramLoginError('jwks_unavailable', message, { cause: error });
 }
 
@@ -133,7 +100,7 @@ function reasonForClaim(claim: string): string {
 }
 
 /** Maps jose's errors to stable codes; anything else (misuse, our own errors) passes through. */
-function toLoginError(error: unknown): unknown {
+function fromJoseError(error: unknown): unknown {
   if (error instanceof TelegramLoginError) return error;
   if (error instanceof errors.JWTExpired) {
     const message = error.claim === 'iat' ? '"iat" claim is older than maxAge' : '"exp" claim timestamp check failed';
@@ -189,7 +156,7 @@ export async function verifyIdToken(idToken: string, options: VerifyIdTokenOptio
       ...(settings.maxAge === undefined ? {} : { maxTokenAge: settings.maxAge }),
     }));
   } catch (error) {
-    throw toLoginError(error);
+    throw fromJoseError(error);
   }
   checkClaims(payload, Math.floor(currentDate.getTime() / 1000), settings.clockTolerance);
   checkNonce(payload, options.nonce);

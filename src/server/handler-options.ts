@@ -1,0 +1,167 @@
+import type { TelegramLoginErrorCode } from '../errors.js';
+import { cookieNames, defaultCookieName, type CookieNames } from './cookies.js';
+import type { ExchangeCodeOptions } from './exchange-code.js';
+import { createCookieKeys, type CookieKeys, type SessionSecret } from './secrets.js';
+import { createSessionManagerWithKeys, type SessionClaimsHook, type SessionManager } from './session.js';
+import { guardStore } from './stores/guarded.js';
+import { createMemoryStore } from './stores/memory.js';
+import type { TelegramAuthStore } from './stores/store.js';
+import { safeReturnTo } from './transaction.js';
+import {
+  checkAlgorithms,
+  checkBasePath,
+  checkClientId,
+  checkClientSecret,
+  checkOrigin,
+  checkRedirectUri,
+  checkUrl,
+  loopbackTwins,
+  normalizeIssuer,
+  shown,
+  type IdTokenAlgorithm,
+} from './validate.js';
+
+/** How a login reached the handler: `/verify` (library flow), `/exchange` (browser code flow), `/login` + `/callback`. */
+export type LoginMethod = 'id_token' | 'code' | 'server_redirect';
+
+/** What `onEvent` receives: for audit logs and metrics. */
+export type AuthEvent =
+  | { type: 'login'; method: LoginMethod; sub: string; at: Date }
+  | { type: 'login_failed'; method: LoginMethod; code: TelegramLoginErrorCode; at: Date }
+  | { type: 'logout'; sub: string; at: Date };
+
+export interface TelegramAuthHandlerOptions {
+  /** Your bot's numeric client id. */
+  clientId: string | number;
+  /** The Client Secret from BotFather → Bot Settings → Web Login (not the bot token). */
+  clientSecret: string;
+  /** Default `https://oauth.telegram.org`. */
+  issuer?: string;
+  /** Default `${issuer}/.well-known/jwks.json`. */
+  jwksUri?: string;
+  /** Default `${issuer}/token`. */
+  tokenEndpoint?: string;
+  /** The algorithm chosen in BotFather. Default `['RS256']`. */
+  algorithms?: IdTokenAlgorithm[];
+  /**
+   * The site's callback URL for the code flows, exactly as listed in the bot's Allowed URLs. https,
+   * or http on localhost/127.0.0.1/[::1]; it also decides the cookies: https → `Secure`, `__Host-` names.
+   */
+  redirectUri: string;
+  /** Origins allowed to POST to the handler. Default: the origin of `redirectUri` (on loopback, both spellings). */
+  allowedOrigins?: string[];
+  /** Default `/auth/telegram`. */
+  basePath?: string;
+  session: {
+    /** At least 32 characters (or bytes); a list rotates secrets (the first signs, all are accepted). */
+    secret: SessionSecret | readonly SessionSecret[];
+    /** Default 900. */
+    ttlSeconds?: number;
+    /**
+     * Default `__Host-tlk_session` on https, `tlk_session` on loopback http; the other cookies are this
+     * name plus `_tx` (redirect flow) and `_nonce` (nonce binding).
+     */
+    cookieName?: string;
+    claims?: SessionClaimsHook;
+  };
+  /** Where nonces, used tokens and revocations live. Default: a memory store (one process). */
+  store?: TelegramAuthStore;
+  /**
+   * `/exchange` answers with the id_token too. Off by default: page JavaScript does not need it, and
+   * a token that reaches the page is one an XSS could steal.
+   */
+  returnIdToken?: boolean;
+  /** Errors it throws are logged and otherwise ignored. */
+  onEvent?: (event: AuthEvent) => void | Promise<void>;
+  /** Where the redirect flow lands when `/login` got no usable `returnTo`. Default `/`. */
+  returnTo?: string;
+  /** For the token request. Default the global `fetch`. */
+  fetch?: typeof fetch;
+}
+
+export interface HandlerContext {
+  clientId: string;
+  clientSecret: string;
+  issuer: string;
+  jwksUri: string | undefined;
+  tokenEndpoint: string | undefined;
+  algorithms: IdTokenAlgorithm[];
+  /** As configured: Telegram compares redirect URIs as strings. */
+  redirectUri: string;
+  allowedOrigins: ReadonlySet<string>;
+  basePath: string;
+  returnTo: string;
+  /** https site: `Secure` cookies with `__Host-` names. */
+  secure: boolean;
+  cookies: CookieNames;
+  keys: CookieKeys;
+  sessions: SessionManager;
+  store: TelegramAuthStore;
+  returnIdToken: boolean;
+  onEvent: TelegramAuthHandlerOptions['onEvent'];
+  fetch: typeof fetch | undefined;
+}
+
+export function resolveContext(options: TelegramAuthHandlerOptions): HandlerContext {
+  if (typeof options !== 'object' || options === null) throw new TypeError('createTelegramAuthHandler needs options: { clientId, clientSecret, redirectUri, session }');
+  const clientId = checkClientId(options.clientId);
+  const clientSecret = checkClientSecret(options.clientSecret);
+  if (typeof options.session !== 'object' || options.session === null) {
+    throw new TypeError(`"session" must be an object like { secret: process.env.SESSION_SECRET }, got ${shown(options.session)}`);
+  }
+  const redirectUri = checkRedirectUri(options.redirectUri);
+  const secure = redirectUri.protocol === 'https:';
+  const returnTo = safeReturnTo(options.returnTo ?? '/');
+  if (returnTo === undefined) throw new TypeError(`"returnTo" must be a path on this site, starting with a single "/", got ${shown(options.returnTo)}`);
+  const store = guardStore(options.store ?? createMemoryStore());
+  const keys = createCookieKeys(options.session.secret, 'session.secret');
+  const origin = new URL(options.redirectUri).origin;
+  const sessions = createSessionManagerWithKeys(
+    {
+      ttlSeconds: options.session.ttlSeconds,
+      cookieName: options.session.cookieName ?? defaultCookieName(secure),
+      claims: options.session.claims,
+      secret: options.session.secret,
+      secure,
+      store,
+      issuer: origin,
+      audience: clientId,
+    },
+    keys,
+  );
+  return {
+    clientId,
+    clientSecret,
+    issuer: normalizeIssuer(options.issuer),
+    jwksUri: options.jwksUri === undefined ? undefined : checkUrl(options.jwksUri, 'jwksUri'),
+    tokenEndpoint: options.tokenEndpoint === undefined ? undefined : checkUrl(options.tokenEndpoint, 'tokenEndpoint'),
+    algorithms: checkAlgorithms(options.algorithms),
+    redirectUri: options.redirectUri,
+    allowedOrigins: new Set(options.allowedOrigins === undefined ? loopbackTwins(origin) : options.allowedOrigins.map((entry) => checkOrigin(entry))),
+    basePath: checkBasePath(options.basePath ?? '/auth/telegram'),
+    returnTo,
+    secure,
+    cookies: cookieNames(sessions.cookieName),
+    keys,
+    sessions,
+    store,
+    returnIdToken: options.returnIdToken === true,
+    onEvent: options.onEvent,
+    fetch: options.fetch,
+  };
+}
+
+export function exchangeOptions(ctx: HandlerContext, code: string, codeVerifier: string): ExchangeCodeOptions {
+  return {
+    code,
+    codeVerifier,
+    redirectUri: ctx.redirectUri,
+    clientId: ctx.clientId,
+    clientSecret: ctx.clientSecret,
+    issuer: ctx.issuer,
+    jwksUri: ctx.jwksUri,
+    tokenEndpoint: ctx.tokenEndpoint,
+    algorithms: ctx.algorithms,
+    fetch: ctx.fetch,
+  };
+}

@@ -1,0 +1,27 @@
+import { TelegramLoginError } from '../../errors.js';
+import type { HandlerContext } from '../handler-options.js';
+import { errorResponse, jsonResponse, toHttpError } from '../http.js';
+import { emit } from './complete-login.js';
+
+/** `GET /session`: who is logged in, for the page. */
+export async function sessionRoute(ctx: HandlerContext, request: Request): Promise<Response> {
+  const session = await ctx.sessions.getSession(request);
+  if (!session) throw new TelegramLoginError('session_invalid', 'no valid session cookie');
+  return jsonResponse(200, { user: session.user, expiresAt: session.expiresAt });
+}
+
+/** `POST /logout`: revokes the session everywhere the store is shared, and clears the cookie. */
+export async function logoutRoute(ctx: HandlerContext, request: Request): Promise<Response> {
+  const clear = new Headers({ 'Set-Cookie': ctx.sessions.clearCookie(), 'Cache-Control': 'no-store' });
+  const session = await ctx.sessions.getSession(request);
+  if (session) {
+    try {
+      await ctx.sessions.revoke(session);
+    } catch (error) {
+      // The revocation could not be recorded (store down or full): say so, and still drop the cookie here.
+      return errorResponse(toHttpError(error), clear);
+    }
+    await emit(ctx, { type: 'logout', sub: session.user.sub, at: new Date() });
+  }
+  return new Response(null, { status: 204, headers: clear });
+}

@@ -1,0 +1,56 @@
+import { TelegramLoginError } from '../../errors.js';
+import type { TelegramAuthStore } from './store.js';
+
+/** Milliseconds a store call may take before the request is refused. */
+export const DEFAULT_STORE_TIMEOUT_MS = 2_000;
+
+const GUARDED = Symbol('telegram-login-kit.guarded-store');
+
+function unavailable(method: string, cause: unknown): TelegramLoginError {
+  if (cause instanceof TelegramLoginError) return cause;
+  // The cause (host names, credentials in a URL) goes to the server log only.
+  console.error(`telegram-login-kit: the store failed in ${method}()`, cause);
+  return new TelegramLoginError('store_unavailable', 'the session store is unavailable; try again shortly', { cause });
+}
+
+/**
+ * The store as the kit uses it: every call bounded by a timeout, and every failure (a thrown error,
+ * a rejected promise, a timeout) turned into `store_unavailable`, which the handler answers with 503.
+ * A failing store refuses; it never lets a check pass.
+ */
+export function guardStore(store: TelegramAuthStore, timeoutMs = DEFAULT_STORE_TIMEOUT_MS): TelegramAuthStore {
+  if ((store as { [GUARDED]?: boolean })[GUARDED]) return store;
+  for (const method of ['add', 'set', 'get', 'take', 'delete', 'increment'] as const) {
+    if (typeof store?.[method] !== 'function') throw new TypeError(`"store" must implement ${method}() (see TelegramAuthStore), got ${store === null ? 'null' : typeof store}`);
+  }
+  function call<T>(method: string, run: () => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => reject(unavailable(method, new Error(`no answer within ${timeoutMs} ms`))), timeoutMs);
+      let pending: Promise<T>;
+      try {
+        pending = Promise.resolve(run());
+      } catch (error) {
+        pending = Promise.reject(error);
+      }
+      pending.then(
+        (value) => {
+          clearTimeout(timer);
+          resolve(value);
+        },
+        (error: unknown) => {
+          clearTimeout(timer);
+          reject(unavailable(method, error));
+        },
+      );
+    });
+  }
+  return {
+    [GUARDED]: true,
+    add: (key, value, ttl) => call('add', () => store.add(key, value, ttl)),
+    set: (key, value, ttl) => call('set', () => store.set(key, value, ttl)),
+    get: (key) => call('get', () => store.get(key)),
+    take: (key) => call('take', () => store.take(key)),
+    delete: (key) => call('delete', () => store.delete(key)),
+    increment: (key, window) => call('increment', () => store.increment(key, window)),
+  } as TelegramAuthStore;
+}

@@ -1,0 +1,52 @@
+import { TelegramLoginError } from '../../errors.js';
+import { createExpiringMap, ExpiringMapFullError, type ExpiringMap } from '../../oauth/expiring-map.js';
+import { checkTtlSeconds, type TelegramAuthStore } from './store.js';
+
+export interface MemoryStoreOptions {
+  /**
+   * Most live entries. Default 100 000. When it is reached, the store forgets nothing before it
+   * expires (a forgotten revocation would let a logged-out session back in): writes of new keys fail
+   * with `store_unavailable` until entries expire. Size it for your traffic, or use Redis.
+   */
+  maxEntries?: number;
+  /** Milliseconds since the epoch, for tests. Default `Date.now`. */
+  clock?: () => number;
+}
+
+function full(cause: unknown): TelegramLoginError {
+  return new TelegramLoginError('store_unavailable', 'the memory store is full: raise "maxEntries" or use a shared store such as Redis', { cause });
+}
+
+/**
+ * The default store: this process's memory. Right for one server process and for tests; several
+ * instances behind a load balancer need a shared store (`createRedisStore`).
+ */
+export function createMemoryStore({ maxEntries = 100_000, clock = Date.now }: MemoryStoreOptions = {}): TelegramAuthStore {
+  const entries: ExpiringMap<string> = createExpiringMap({ max: maxEntries, whenFull: 'refuse', clock });
+  const counters: ExpiringMap<number> = createExpiringMap({ max: maxEntries, whenFull: 'refuse', clock });
+  const expiry = (ttlSeconds: number) => clock() + checkTtlSeconds(ttlSeconds) * 1000;
+
+  function guard<T>(write: () => T): Promise<T> {
+    try {
+      return Promise.resolve(write());
+    } catch (error) {
+      return Promise.reject(error instanceof ExpiringMapFullError ? full(error) : error);
+    }
+  }
+
+  return {
+    add: (key, value, ttlSeconds) => guard(() => entries.add(key, value, expiry(ttlSeconds))),
+    set: (key, value, ttlSeconds) => guard(() => entries.set(key, value, expiry(ttlSeconds))),
+    get: async (key) => entries.get(key),
+    take: async (key) => entries.take(key),
+    delete: async (key) => entries.delete(key),
+    increment: (key, windowSeconds) =>
+      guard(() => {
+        const count = (counters.get(key) ?? 0) + 1;
+        const left = counters.expiresIn(key);
+        const expiresAt = left === undefined ? expiry(windowSeconds) : clock() + left;
+        counters.set(key, count, expiresAt);
+        return { count, resetSeconds: Math.max(1, Math.ceil((expiresAt - clock()) / 1000)) };
+      }),
+  };
+}
