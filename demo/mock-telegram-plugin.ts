@@ -107,7 +107,7 @@ export function mockTelegram(options: { demoPort: number }): Plugin {
           `  Mock Telegram   ${mock.issuer}`,
           `  client id       ${mock.defaultClient.id}`,
           `  client secret   ${mock.defaultClient.secret}`,
-          '  Real Telegram?  set TELEGRAM_CLIENT_ID, TELEGRAM_CLIENT_SECRET and PUBLIC_URL (see README → Try it)',
+          '  Real Telegram?  set TELEGRAM_CLIENT_ID, TELEGRAM_CLIENT_SECRET and PUBLIC_URL (see docs/demo.md)',
           '',
         ].join('\n');
       } else {

@@ -153,7 +153,7 @@ export function configFromSearch(search: string, defaults: Partial<DemoConfig> =
 
 export const AUTH_BASE = '/auth/telegram';
 
-/** The attributes the configuration gives the element, in the order the README lists them. */
+/** The attributes the configuration gives the element, in the order docs/element.md lists them. */
 export function elementAttributes(config: DemoConfig): Array<[name: string, value: string]> {
   const attributes: Array<[string, string]> = [['client-id', config.clientId]];
   if (config.requestAccess.length > 0) attributes.push(['request-access', config.requestAccess.join(' ')]);
@@ -252,7 +252,7 @@ ${loginScript(config, '  ')}
 `;
 }
 
-/** The element's properties for the npm snippet (attributes map 1:1, see the README's table). */
+/** The element's properties for the npm snippet (attributes map 1:1, see the table in docs/element.md). */
 function propertyLines(config: DemoConfig): string[] {
   return elementAttributes(config).map(([name, value]) => `  ${PROPERTY_NAMES[name] ?? name}: ${value === '' && name !== 'client-id' ? 'true' : js(value)},`);
 }
@@ -425,7 +425,7 @@ ${handlerOptions(config, '      ', (name) => `env.${name}`)}
 };
 // Workers: export it as is. Deno: import handler from './auth.js'; Deno.serve((r) => handler.fetch(r, Deno.env.toObject()));
 // Bun: Bun.serve({ fetch: (r) => handler.fetch(r, process.env) });
-// More than one instance (Workers, serverless)? Give the handler shared nonce and revocation stores (README).
+// More than one instance (Workers, serverless)? Give the handler shared nonce and revocation stores (node_modules/telegram-login-kit/docs/server.md).
 `;
 }
 

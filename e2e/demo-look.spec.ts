@@ -1,6 +1,6 @@
 // The demo page as a product page: no axe violations in light and dark, on a desktop and a 360 px
 // phone, no sideways scrolling, and screenshots of each as test artifacts. With
-// UPDATE_DEMO_SCREENSHOT=1 the desktop light shot also replaces demo/screenshot.png (the README's).
+// UPDATE_DEMO_SCREENSHOT=1 the desktop light shot also replaces demo/screenshot.png (the one docs/demo.md shows).
 import { copyFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';

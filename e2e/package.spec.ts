@@ -39,13 +39,20 @@ const it = test.extend<object, { installed: Installed }>({
 
 it.describe.configure({ mode: 'serial' });
 
-it('the tarball holds dist, README, LICENSE, CHANGELOG and custom-elements.json, and nothing else', async ({ installed }) => {
-  const outside = installed.files.filter((path) => !path.startsWith('dist/'));
+it('the tarball holds dist, docs, README, LICENSE, CHANGELOG and custom-elements.json, and nothing else', async ({ installed }) => {
+  const outside = installed.files.filter((path) => !path.startsWith('dist/') && !path.startsWith('docs/'));
   expect(outside.sort()).toEqual(['CHANGELOG.md', 'LICENSE', 'README.md', 'custom-elements.json', 'package.json']);
   expect(installed.files.filter((path) => /\.test\.|\/demo\//.test(path))).toEqual([]);
-  for (const entry of ['dist/index.js', 'dist/index.d.ts', 'dist/telegram-login-kit.js', 'dist/server/index.d.ts', 'dist/react/index.d.ts', 'dist/mock/telegram-login.js', 'dist/mock/cli.js']) {
+  for (const entry of ['dist/index.js', 'dist/index.d.ts', 'dist/telegram-login-kit.js', 'dist/server/index.d.ts', 'dist/react/index.d.ts', 'dist/mock/telegram-login.js', 'dist/mock/cli.js', 'docs/errors.md']) {
     expect(installed.files, entry).toContain(entry);
   }
+});
+
+it("the README's links into docs/ land on pages the tarball holds", async ({ installed }) => {
+  const readme = await readFile(join(installed.dir, 'node_modules', 'telegram-login-kit', 'README.md'), 'utf8');
+  const linked = [...readme.matchAll(/\]\((docs\/[^)#]+)/g)].map((match) => match[1]!);
+  expect(linked.length).toBeGreaterThan(5);
+  expect(linked.filter((path) => !installed.files.includes(path))).toEqual([]);
 });
 
 it('imports every entry point in Node without a DOM, and runs the mock command', async ({ installed }) => {

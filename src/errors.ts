@@ -1,6 +1,6 @@
 /**
  * Every failure telegram-login-kit reports, in the browser and on the server, is a
- * `TelegramLoginError` with one of these stable codes. The README lists what to do about each.
+ * `TelegramLoginError` with one of these stable codes. docs/errors.md lists what to do about each.
  */
 export const ERROR_CODES = [
   /** The browser blocked the login popup. */

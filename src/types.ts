@@ -87,7 +87,7 @@ export interface TelegramLoginOptions {
   issuer?: string;
   /** Code flows: your callback page (same origin, registered in BotFather's Allowed URLs). Default: this page. */
   redirectUri?: string;
-  /** Code flows: your server endpoint that exchanges the code (see the README). Required for them. */
+  /** Code flows: your server endpoint that exchanges the code (see docs/code-flows.md). Required for them. */
   exchangeUrl?: string;
   /** URL of Telegram's telegram-login.js. Default {@link DEFAULT_LIBRARY_SRC}. */
   librarySrc?: string;

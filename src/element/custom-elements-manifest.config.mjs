@@ -1,4 +1,4 @@
-// `npm run build` writes custom-elements.json (for IDEs, Storybook and the README check) from the
+// `npm run build` writes custom-elements.json (for IDEs, Storybook and the docs check) from the
 // element's JSDoc. Only the documented @fires events are kept: the analyzer also reads
 // dispatchEvent(new SomeEvent(x)) calls and would list their arguments as events. Paths name the
 // published files (dist/*.js), not the TypeScript sources, which the package does not ship.

@@ -35,7 +35,8 @@ export type TelegramLoginButtonTheme = 'light' | 'dark' | 'auto';
 /** `idle` → `pending` (popup open) → `complete` or `error`; a cancel returns to `idle`. */
 export type TelegramLoginStatus = 'idle' | 'pending' | 'complete' | 'error';
 
-const DOCS = 'https://www.npmjs.com/package/telegram-login-kit#error-codes';
+/** The error codes and their remedies, as the package ships them (docs/ is in package.json `files`). */
+const DOCS = 'https://cdn.jsdelivr.net/npm/telegram-login-kit/docs/errors.md';
 const warned = new Set<string>();
 
 /** Integrator mistakes are reported once per message, with a code to look up. */
@@ -138,7 +139,7 @@ export class TelegramLoginButtonElement extends LitElement {
   @property() flow: LoginFlow = 'library';
   /** Code flows: the callback page, on this origin and in the bot's Allowed URLs. Default: this page. */
   @property({ attribute: 'redirect-uri' }) redirectUri = '';
-  /** Code flows: your server endpoint that redeems the code (POST JSON, see the README). */
+  /** Code flows: your server endpoint that redeems the code (POST JSON, see docs/code-flows.md). */
   @property({ attribute: 'exchange-url' }) exchangeUrl = '';
   /** Seconds to wait for telegram-login.js before `library_load_failed`. */
   @property({ type: Number, attribute: 'library-timeout' }) libraryTimeout = 10;
