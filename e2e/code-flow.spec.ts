@@ -234,7 +234,7 @@ test.describe('redirect flow', () => {
     await page.waitForURL((url) => url.origin === mock.issuer);
     const failed = nextEvent(page, 'telegram-login-error');
     await page.getByRole('button', { name: 'Allow' }).click();
-    expect((await failed).detail.error).toMatchObject({ code: 'timeout', message: 'exchange-url did not answer within 2000 ms' });
+    expect((await failed).detail.error).toMatchObject({ code: 'timeout', message: 'exchange-url did not answer within 2 s' });
   });
 
   test('the element and the page’s own handleRedirectCallback() share one result', async ({ page, site, mock }) => {

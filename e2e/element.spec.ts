@@ -200,7 +200,7 @@ test('reports library_load_failed when telegram-login.js hangs past library-time
   await clickForPopup(page);
   const { error } = (await failed).detail;
   expect(error).toMatchObject({ code: 'library_load_failed' });
-  expect(error!.message).toContain('did not load within 1000 ms');
+  expect(error!.message).toContain('did not load within 1 s');
 
   const success = nextEvent(page, 'telegram-login-success');
   const retry = await clickForPopup(page);

@@ -92,6 +92,19 @@ export function providerErrorFor(error: string, description?: string): TelegramL
   return new TelegramLoginError('provider_error', `Telegram reported "${error}"`, options);
 }
 
+/**
+ * The errors that more than one place raises, each with its one message: the browser flows, the
+ * element and the server say the same thing about the same situation.
+ */
+export const loginErrors = {
+  /** The `state` in a callback belongs to no login this browser started. */
+  stateMismatch: () =>
+    new TelegramLoginError('state_mismatch', 'the "state" in the callback belongs to no login this browser started: it expired (10 minutes), was already used, or was forged'),
+  loginInProgress: () => new TelegramLoginError('login_in_progress', 'another Telegram login is already open on this page'),
+  popupClosed: () => new TelegramLoginError('popup_closed', 'the login popup was closed before the login finished'),
+  neitherCodeNorError: () => new TelegramLoginError('provider_error', 'the callback carried neither "code" nor "error"'),
+} as const;
+
 /** Keeps a `TelegramLoginError`; wraps anything else thrown along the way in one with `code`. */
 export function toLoginError(error: unknown, code: TelegramLoginErrorCode): TelegramLoginError {
   if (error instanceof TelegramLoginError) return error;

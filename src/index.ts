@@ -21,15 +21,10 @@ export {
   type TelegramLoginEventMap,
   type TelegramLoginStartDetail,
 } from './element/events.js';
-export {
-  BUILT_IN_LANGUAGES,
-  registerTranslation,
-  resolveTranslation,
-  type TelegramLoginButtonText,
-  type TelegramLoginTranslation,
-} from './element/locales.js';
+export { BUILT_IN_LANGUAGES, type TelegramLoginButtonText, type TelegramLoginTranslation } from './element/locales.js';
+export { registerTranslation, resolveTranslation } from './element/localize.js';
 export { login } from './flows/login.js';
-export { handleRedirectCallback } from './flows/redirect.js';
+export { handleRedirectCallback } from './flows/callback.js';
 export { decodeIdTokenClaims } from './flows/id-token.js';
 export { ERROR_CODES, isTelegramLoginError, TelegramLoginError, type TelegramLoginErrorCode, type TelegramLoginErrorOptions } from './errors.js';
 export {

@@ -91,9 +91,9 @@ export interface TelegramLoginOptions {
   exchangeUrl?: string;
   /** URL of Telegram's telegram-login.js. Default {@link DEFAULT_LIBRARY_SRC}. */
   librarySrc?: string;
-  /** Milliseconds to wait for telegram-login.js. Default 10 000. */
+  /** Seconds to wait for telegram-login.js (like the `library-timeout` attribute). Default 10. */
   libraryTimeout?: number;
-  /** Milliseconds before an unanswered login ends with `timeout` and its popup closes. Default 300 000. */
+  /** Seconds before an unanswered login ends with `timeout` and its popup closes (like the `timeout` attribute). Default 300. */
   timeout?: number;
   /** Aborting ends the login with a cancel (`aborted`) and closes its popup. */
   signal?: AbortSignal;

@@ -1,7 +1,7 @@
 /**
- * Every string the element shows or announces. Add a language or change a string with
- * `registerTranslation()`; the element picks the translation from its `lang`, the nearest ancestor's
- * `lang`, the document's, then English.
+ * Every string the element shows or announces, in every built-in language. Add a language or change
+ * a string with `registerTranslation()` (localize.ts); the element picks the translation from its
+ * `lang`, the nearest ancestor's `lang`, the document's, then English.
  */
 export interface TelegramLoginTranslation {
   /** BCP 47 tag of this translation, lower case (`en`, `pt-br`, `zh-hant`). */
@@ -31,7 +31,7 @@ function t($code: string, $telegram: string, strings: Strings, $dir: 'ltr' | 'rt
   return { $code, $dir, $telegram, ...strings };
 }
 
-const BUILT_IN: TelegramLoginTranslation[] = [
+export const BUILT_IN_TRANSLATIONS: readonly TelegramLoginTranslation[] = [
   t('en', 'en', {
     login: 'Log in with Telegram',
     signin: 'Sign in with Telegram',
@@ -242,11 +242,8 @@ const BUILT_IN: TelegramLoginTranslation[] = [
   }),
 ];
 
-const translations = new Map<string, TelegramLoginTranslation>(BUILT_IN.map((entry) => [entry.$code, entry]));
-const FALLBACK = translations.get('en')!;
-
-// Tags that do not reduce to a built-in code by dropping subtags.
-const ALIASES: Record<string, string> = {
+/** Tags that mean one of the built-in translations but do not reduce to its code by dropping subtags. */
+export const LANGUAGE_ALIASES: Readonly<Record<string, string>> = {
   pt: 'pt-br',
   'pt-pt': 'pt-br',
   zh: 'zh-hans',
@@ -257,30 +254,5 @@ const ALIASES: Record<string, string> = {
   'zh-mo': 'zh-hant',
 };
 
-/**
- * Adds languages or replaces strings. A partial translation is completed from the existing one for
- * the same code, else from English. Affects elements rendered afterwards.
- */
-export function registerTranslation(...entries: (Partial<TelegramLoginTranslation> & { $code: string })[]): void {
-  for (const entry of entries) {
-    const code = entry.$code.toLowerCase();
-    const base = translations.get(code) ?? FALLBACK;
-    translations.set(code, { ...base, $telegram: code, ...entry, $code: code });
-  }
-}
-
-/** The translation for a BCP 47 tag: exact match, known alias, then shorter prefixes, then English. */
-export function resolveTranslation(lang: string | null | undefined): TelegramLoginTranslation {
-  const parts = (lang ?? '').trim().toLowerCase().replace(/_/g, '-').split('-').filter(Boolean);
-  for (let length = parts.length; length > 0; length--) {
-    const tag = parts.slice(0, length).join('-');
-    const found = translations.get(tag) ?? translations.get(ALIASES[tag] ?? '');
-    if (found) return found;
-  }
-  // zh-Hant-TW and friends: the script subtag decides.
-  if (parts[0] === 'zh' && parts.includes('hant')) return translations.get('zh-hant')!;
-  return FALLBACK;
-}
-
 /** Language codes with a built-in translation. */
-export const BUILT_IN_LANGUAGES: readonly string[] = BUILT_IN.map((entry) => entry.$code);
+export const BUILT_IN_LANGUAGES: readonly string[] = BUILT_IN_TRANSLATIONS.map((entry) => entry.$code);

@@ -1,17 +1,18 @@
 import { html, isServer, LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
-import { TelegramLoginError, toLoginError } from '../errors.js';
-import { loadTelegramLibrary } from '../flows/library.js';
-import { startLogin } from '../flows/login.js';
+import { loginErrors, TelegramLoginError, toLoginError } from '../errors.js';
+import { resumeLoginOnCallback } from '../flows/callback.js';
+import { loadTelegramLibrary } from '../flows/library-script.js';
+import { runLogin } from '../flows/login.js';
 import { normalizeLoginOptions } from '../flows/options.js';
 import { focusActiveLogin } from '../flows/popup-window.js';
-import { callbackFlow, handleRedirectCallback, redirectCallbackClientId } from '../flows/redirect.js';
+import type { LoginRequest } from '../flows/requests.js';
+import { warnOnce } from '../flows/warn-once.js';
 import {
   DEFAULT_ISSUER,
   DEFAULT_LIBRARY_SRC,
   type LoginFlow,
-  type RequestAccess,
   type TelegramAuthCallbackData,
   type TelegramLoginOptions,
   type TelegramLoginResult,
@@ -23,66 +24,23 @@ import {
   TelegramLoginSuccessEvent,
   type TelegramLoginEventMap,
 } from './events.js';
+import { resolveGlobalCallback } from './global-callback.js';
 import { telegramIcon } from './icons.js';
-import { resolveTranslation, type TelegramLoginButtonText, type TelegramLoginTranslation } from './locales.js';
-import { providerAttributeProblem, trustProviderOrigins } from './provider-origins.js';
+import { type TelegramLoginButtonText, type TelegramLoginTranslation } from './locales.js';
+import { connectLocalized, disconnectLocalized, languageOf, resolveTranslation, telegramLanguage } from './localize.js';
+import { lookOf, type ButtonLook } from './look.js';
+import { providerAttributeProblem, trustProviderOrigins, type ProviderAttribute } from './provider-origins.js';
 import { styles } from './styles.js';
 
-export type TelegramLoginButtonSize = 'large' | 'medium' | 'small';
-export type TelegramLoginButtonShape = 'pill' | 'rounded' | 'square';
-export type TelegramLoginButtonAppearance = 'filled' | 'outlined';
-export type TelegramLoginButtonTheme = 'light' | 'dark' | 'auto';
+export type { TelegramLoginButtonAppearance, TelegramLoginButtonShape, TelegramLoginButtonSize, TelegramLoginButtonTheme } from './look.js';
 /** `idle` → `pending` (popup open) → `complete` or `error`; a cancel returns to `idle`. */
 export type TelegramLoginStatus = 'idle' | 'pending' | 'complete' | 'error';
 
-/** The error codes and their remedies, as the package ships them (docs/ is in package.json `files`). */
-const DOCS = 'https://cdn.jsdelivr.net/npm/telegram-login-kit/docs/errors.md';
-const warned = new Set<string>();
+/** Properties whose change can change the login's configuration. */
+const CONFIG_PROPERTIES = ['clientId', 'requestAccess', 'flow', 'issuer', 'librarySrc', 'redirectUri', 'exchangeUrl', 'libraryTimeout', 'timeout', 'nonce', 'lang'];
 
-/** Integrator mistakes are reported once per message, with a code to look up. */
-function warnOnce(code: string, message: string) {
-  if (warned.has(message)) return;
-  warned.add(message);
-  console.warn(`<telegram-login-button>: ${message} [${code}] ${DOCS}`);
-}
-
-function oneOf<T extends string>(value: string, allowed: readonly T[], fallback: T, attribute: string): T {
-  if ((allowed as readonly string[]).includes(value)) return value as T;
-  warnOnce('invalid_config', `"${attribute}" must be one of ${allowed.join(', ')}; got "${value}", using "${fallback}"`);
-  return fallback;
-}
-
-const IDENTIFIER_PATH = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/;
-const FORBIDDEN_KEYS = new Set(['__proto__', 'prototype', 'constructor']);
-
-/** Finds `window.a.b.c` for the `onauth` attribute by walking properties; nothing is evaluated. */
-function resolveGlobalFunction(path: string): ((data: TelegramAuthCallbackData) => void) | undefined {
-  if (!IDENTIFIER_PATH.test(path)) return undefined;
-  let owner: unknown;
-  let target: unknown = globalThis;
-  for (const key of path.split('.')) {
-    if (FORBIDDEN_KEYS.has(key) || target === null || (typeof target !== 'object' && typeof target !== 'function')) return undefined;
-    owner = target;
-    target = (target as Record<string, unknown>)[key];
-  }
-  if (typeof target !== 'function') return undefined;
-  // Only the page's own functions: an injected onauth="location.assign" must not reach a built-in.
-  if (/\{\s*\[native code\]\s*\}\s*$/.test(Function.prototype.toString.call(target))) return undefined;
-  return (target as (data: TelegramAuthCallbackData) => void).bind(owner);
-}
-
-/**
- * The language for Telegram's consent page: Telegram's name for a built-in translation (`pt-br`,
- * `zh-hans`), else the tag as given, so Telegram can still match languages we have no label for.
- */
-function telegramLanguage(lang: string): string {
-  const translation = resolveTranslation(lang);
-  return translation.$code === 'en' && !/^en(?:[-_]|$)/i.test(lang) ? lang.toLowerCase() : translation.$telegram;
-}
-
-// Elements re-render when the document's language changes; one observer serves them all.
-const connected = new Set<TelegramLoginButtonElement>();
-let documentObserver: MutationObserver | undefined;
+/** An attribute that is absent (null) or a property set to null/undefined means the default. */
+const orDefault = <T,>(value: T | null | undefined, fallback: T): T => (value === null || value === undefined ? fallback : value);
 
 /**
  * A "Log in with Telegram" button. It wraps Telegram's own library (`Telegram.Login.auth`), opens
@@ -128,6 +86,20 @@ export class TelegramLoginButtonElement extends LitElement {
     }
   }
 
+  /**
+   * Lets the `issuer` and `library-src` attributes name these origins too (a staging provider, a
+   * mirror of Telegram's library). Call it from your script before the buttons connect.
+   */
+  static trustProviderOrigins(origins: readonly string[]): void {
+    trustProviderOrigins(origins);
+  }
+
+  // `lang` and `nonce` are HTMLElement's own properties (the nonce survives CSP nonce-hiding only
+  // there): read natively, only observed here. `issuer` and `library-src` get their own accessors.
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'lang', 'nonce', 'issuer', 'library-src'];
+  }
+
   /** The bot's client id (numeric, from BotFather). Required. */
   @property({ attribute: 'client-id' }) clientId = '';
   /** Space-separated extra permissions: `write` (the bot may message the user), `phone`. */
@@ -146,13 +118,13 @@ export class TelegramLoginButtonElement extends LitElement {
   /** Seconds before an unanswered login ends with `timeout` and its popup closes. */
   @property({ type: Number }) timeout = 300;
   /** `large` (44 px, default), `medium` (36 px) or `small` (28 px). */
-  @property() size: TelegramLoginButtonSize = 'large';
+  @property() size: ButtonLook['size'] = 'large';
   /** `pill` (default), `rounded` or `square`. */
-  @property() shape: TelegramLoginButtonShape = 'pill';
+  @property() shape: ButtonLook['shape'] = 'pill';
   /** `filled` (default) or `outlined`. */
-  @property() appearance: TelegramLoginButtonAppearance = 'filled';
+  @property() appearance: ButtonLook['appearance'] = 'filled';
   /** `light` (default), `dark`, or `auto` to follow `prefers-color-scheme`. */
-  @property() theme: TelegramLoginButtonTheme = 'light';
+  @property() theme: ButtonLook['theme'] = 'light';
   /** The label: `login` ("Log in with Telegram", default), `signin`, `signup` or `continue`. */
   @property() text: TelegramLoginButtonText = 'login';
   /** Shows only the icon; the label stays as the accessible name. */
@@ -165,25 +137,24 @@ export class TelegramLoginButtonElement extends LitElement {
    * Called with the result, or `{ error }`, when a login ends. The `onauth` attribute instead names
    * a global function by its dotted path (`onauth="app.onTelegramAuth"`); it is never evaluated.
    */
-  @property({ attribute: false }) onauth?: (data: TelegramAuthCallbackData) => void;
+  @property({ attribute: false }) onauth?: ((data: TelegramAuthCallbackData) => void) | null;
 
   // `issuer` and `library-src` decide whom the element talks to and which script it loads: an
   // attribute (markup, perhaps injected) must name Telegram; the property (your script) may name any.
-  #issuerAttribute: string | null = null;
-  #issuerProperty: string | undefined;
-  #librarySrcAttribute: string | null = null;
-  #librarySrcProperty: string | undefined;
+  #provider: Record<ProviderAttribute, { attribute: string | null; property: string | undefined }> = {
+    issuer: { attribute: null, property: undefined },
+    'library-src': { attribute: null, property: undefined },
+  };
 
   /**
    * Code flows: the provider. As an attribute only Telegram's origin (or loopback on a loopback page)
    * is accepted; set the property from script for anything else.
    */
   get issuer(): string {
-    return this.#issuerProperty ?? this.#issuerAttribute ?? DEFAULT_ISSUER;
+    return this.#providerValue('issuer') ?? DEFAULT_ISSUER;
   }
   set issuer(value: string | null | undefined) {
-    this.#issuerProperty = value === null || value === undefined || value === '' ? undefined : String(value);
-    this.requestUpdate();
+    this.#setProviderProperty('issuer', value);
   }
 
   /**
@@ -191,28 +162,22 @@ export class TelegramLoginButtonElement extends LitElement {
    * loopback page) are accepted; set the property from script for anything else.
    */
   get librarySrc(): string {
-    return this.#librarySrcProperty ?? this.#librarySrcAttribute ?? DEFAULT_LIBRARY_SRC;
+    return this.#providerValue('library-src') ?? DEFAULT_LIBRARY_SRC;
   }
   set librarySrc(value: string | null | undefined) {
-    this.#librarySrcProperty = value === null || value === undefined || value === '' ? undefined : String(value);
-    this.requestUpdate();
-  }
-
-  /**
-   * Lets the `issuer` and `library-src` attributes name these origins too (a staging provider, a
-   * mirror of Telegram's library). Call it from your script before the buttons connect.
-   */
-  static trustProviderOrigins(origins: readonly string[]): void {
-    trustProviderOrigins(origins);
+    this.#setProviderProperty('library-src', value);
   }
 
   @state() private _status: TelegramLoginStatus = 'idle';
   @state() private _announcement = '';
 
   #internals: ElementInternals | undefined = isServer ? undefined : this.attachInternals();
+  #look: ButtonLook = lookOf({});
   #inFlight: Promise<TelegramLoginResult> | undefined;
   #abort: AbortController | undefined;
   #configError: TelegramLoginError | undefined;
+  /** The login as configured now, checked when its properties changed. */
+  #request: LoginRequest | undefined;
   #preloaded: string | undefined;
 
   /** Where the current or last login stands. */
@@ -220,44 +185,97 @@ export class TelegramLoginButtonElement extends LitElement {
     return this._status;
   }
 
-  // `lang` and `nonce` are HTMLElement's own properties (the nonce survives CSP nonce-hiding only
-  // there), so they are read natively and only observed here.
-  static override get observedAttributes(): string[] {
-    return [...super.observedAttributes, 'lang', 'nonce', 'issuer', 'library-src'];
-  }
-
-  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    super.attributeChangedCallback(name, old, value);
-    if (name === 'issuer') this.#issuerAttribute = value || null;
-    if (name === 'library-src') this.#librarySrcAttribute = value || null;
-    if (name === 'lang' || name === 'nonce' || name === 'issuer' || name === 'library-src') this.requestUpdate();
-  }
-
-  /** The options for a login: an attribute that names a provider it may not is `invalid_config`. */
-  #checkedRequest(signal?: AbortSignal) {
-    const problem =
-      (this.#issuerProperty === undefined && this.#issuerAttribute !== null && providerAttributeProblem('issuer', this.#issuerAttribute)) ||
-      (this.#librarySrcProperty === undefined && this.#librarySrcAttribute !== null && providerAttributeProblem('library-src', this.#librarySrcAttribute));
-    if (problem) throw new TelegramLoginError('invalid_config', problem);
-    return normalizeLoginOptions(this.#options(signal));
-  }
-
   override connectedCallback(): void {
     super.connectedCallback();
-    connected.add(this);
-    if (!documentObserver) {
-      documentObserver = new MutationObserver(() => connected.forEach((element) => element.requestUpdate()));
-      documentObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
-    }
+    connectLocalized(this);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    connected.delete(this);
+    disconnectLocalized(this);
     // A move (remove and re-add in the same task) keeps the login; a removal ends it.
     queueMicrotask(() => {
       if (!this.isConnected) this.#abort?.abort();
     });
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (name === 'issuer' || name === 'library-src') {
+      this.#provider[name].attribute = value || null;
+      this.requestUpdate(name === 'issuer' ? 'issuer' : 'librarySrc', old);
+    } else if (name === 'lang' || name === 'nonce') {
+      this.requestUpdate(name, old);
+    }
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // Only what changed is checked, so a re-render (a status change, a language change) warns nothing new.
+    const has = (key: string) => (changed as Map<PropertyKey, unknown>).has(key);
+    if (!this.hasUpdated || ['size', 'shape', 'appearance', 'theme', 'text'].some(has)) {
+      this.#look = lookOf({ size: this.size, shape: this.shape, appearance: this.appearance, theme: this.theme, text: this.text }, (message) =>
+        warnOnce('invalid_config', message),
+      );
+    }
+    if (changed.has('onauth') && this.onauth !== undefined && this.onauth !== null && typeof this.onauth !== 'function') {
+      warnOnce('invalid_config', 'the onauth property must be a function');
+    }
+    if (isServer || (this.hasUpdated && !CONFIG_PROPERTIES.some(has))) return;
+    try {
+      this.#request = this.#checkedRequest();
+      this.#configError = undefined;
+    } catch (error) {
+      this.#request = undefined;
+      this.#configError = toLoginError(error, 'invalid_config');
+      warnOnce('invalid_config', this.#configError.message);
+    }
+  }
+
+  protected override firstUpdated(): void {
+    const resumed = resumeLoginOnCallback({ clientId: String(this.clientId ?? '').trim(), flow: this.flow, timeoutSeconds: orDefault(this.timeout, 300) });
+    if (resumed) this.#track(resumed);
+  }
+
+  protected override updated(): void {
+    // Fetch Telegram's library as soon as a valid library-flow button is on the page (once per URL
+    // for the page). A failure is reported, and retried, at the next click.
+    const request = this.#request;
+    if (!request || !this.isConnected || request.flow !== 'library' || this.#preloaded === request.librarySrc) return;
+    this.#preloaded = request.librarySrc;
+    loadTelegramLibrary(request.librarySrc, request.libraryTimeoutMs).catch(() => undefined);
+  }
+
+  override render(): TemplateResult {
+    const t = this.#translation();
+    const pending = this._status === 'pending';
+    const look = this.#look;
+    const classes = {
+      button: true,
+      [look.size]: true,
+      [look.shape]: true,
+      [look.appearance]: true,
+      [look.theme]: true,
+      'icon-only': this.iconOnly,
+      shine: this.shine && !pending,
+      'full-width': this.fullWidth,
+      invalid: this.#configError !== undefined,
+      pending,
+    };
+    return html`<button
+        part="button"
+        class=${classMap(classes)}
+        type="button"
+        dir=${t.$dir}
+        lang=${t.$code}
+        aria-disabled=${this.#configError ? 'true' : 'false'}
+        aria-busy=${pending ? 'true' : 'false'}
+        @click=${this.#onClick}
+      >
+        <span part="icon" class="icon" ?hidden=${pending}>${telegramIcon}</span>
+        <span part="spinner" class="spinner" ?hidden=${!pending}></span>
+        <span part="label" class="label">${pending ? t.pending : html`<slot>${t[look.text]}</slot>`}</span>
+      </button>
+      <span class="visually-hidden" role="status">${this._announcement}</span>`;
   }
 
   /**
@@ -268,11 +286,9 @@ export class TelegramLoginButtonElement extends LitElement {
   login(): Promise<TelegramLoginResult> {
     // Telegram's library runs one login per page: an open popup gets the focus instead of a new login
     // (a popup that looks closed is abandoned, and a new login starts).
-    if (focusActiveLogin()) {
-      return this.#inFlight ?? Promise.reject(new TelegramLoginError('login_in_progress', 'another Telegram login is already open on this page'));
-    }
+    if (focusActiveLogin()) return this.#inFlight ?? Promise.reject(loginErrors.loginInProgress());
     const abort = new AbortController();
-    let request;
+    let request: LoginRequest;
     try {
       request = this.#checkedRequest(abort.signal);
     } catch (error) {
@@ -284,7 +300,50 @@ export class TelegramLoginButtonElement extends LitElement {
       return Promise.reject(new TelegramLoginError('aborted', 'a telegram-login-start listener cancelled the login'));
     }
     // Synchronous up to window.open: still inside the click's task.
-    return this.#track(startLogin(request), abort);
+    return this.#track(runLogin(request), abort);
+  }
+
+  #onClick = () => {
+    // The outcome is reported through events and onauth.
+    this.login().catch(() => undefined);
+  };
+
+  #providerValue(name: ProviderAttribute): string | undefined {
+    return this.#provider[name].property ?? this.#provider[name].attribute ?? undefined;
+  }
+
+  #setProviderProperty(name: ProviderAttribute, value: string | null | undefined) {
+    const old = this.#providerValue(name);
+    this.#provider[name].property = value === null || value === undefined || value === '' ? undefined : String(value);
+    this.requestUpdate(name === 'issuer' ? 'issuer' : 'librarySrc', old);
+  }
+
+  #options(signal?: AbortSignal): TelegramLoginOptions {
+    const lang = languageOf(this);
+    return {
+      clientId: orDefault(this.clientId, ''),
+      requestAccess: orDefault(this.requestAccess, '') as unknown as TelegramLoginOptions['requestAccess'],
+      ...(lang ? { lang: telegramLanguage(lang) } : {}),
+      nonce: this.nonce,
+      flow: orDefault(this.flow, 'library'),
+      issuer: this.issuer,
+      redirectUri: orDefault(this.redirectUri, ''),
+      exchangeUrl: orDefault(this.exchangeUrl, ''),
+      librarySrc: this.librarySrc,
+      libraryTimeout: orDefault(this.libraryTimeout, 10),
+      timeout: orDefault(this.timeout, 300),
+      ...(signal ? { signal } : {}),
+    };
+  }
+
+  /** The options for a login: an attribute that names a provider it may not is `invalid_config`. */
+  #checkedRequest(signal?: AbortSignal): LoginRequest {
+    for (const name of ['issuer', 'library-src'] as const) {
+      const { attribute, property } = this.#provider[name];
+      const problem = property === undefined && attribute !== null ? providerAttributeProblem(name, attribute) : undefined;
+      if (problem) throw new TelegramLoginError('invalid_config', problem);
+    }
+    return normalizeLoginOptions(this.#options(signal));
   }
 
   #track(pending: Promise<TelegramLoginResult>, abort?: AbortController): Promise<TelegramLoginResult> {
@@ -304,48 +363,6 @@ export class TelegramLoginButtonElement extends LitElement {
     this.#inFlight = undefined;
     this.#abort = undefined;
     return true;
-  }
-
-  /** On the callback page of a code flow: hand a popup's answer back, or finish a redirect login. */
-  #completeCallback() {
-    const flow = callbackFlow();
-    if (flow === 'popup') {
-      void handleRedirectCallback();
-      return;
-    }
-    if (flow !== 'redirect' || this.flow !== 'redirect') return;
-    // Another button's login; an unknown owner means a forged or spent state, which every
-    // redirect button reports.
-    const owner = redirectCallbackClientId();
-    if (owner !== undefined && owner !== this.clientId.trim()) return;
-    this.#track(
-      handleRedirectCallback(location.href, { timeout: this.timeout * 1000 }).then((result) => {
-        if (!result) throw new TelegramLoginError('state_mismatch', 'the callback is not for this login');
-        return result;
-      }),
-    );
-  }
-
-  protected override firstUpdated(): void {
-    this.#completeCallback();
-  }
-
-  #options(signal?: AbortSignal): TelegramLoginOptions {
-    const lang = this.#language();
-    return {
-      clientId: this.clientId,
-      requestAccess: this.requestAccess.split(/\s+/).filter(Boolean) as RequestAccess[],
-      ...(lang ? { lang: telegramLanguage(lang) } : {}),
-      nonce: this.nonce,
-      flow: this.flow,
-      issuer: this.issuer,
-      redirectUri: this.redirectUri,
-      exchangeUrl: this.exchangeUrl,
-      librarySrc: this.librarySrc,
-      libraryTimeout: this.libraryTimeout * 1000,
-      timeout: this.timeout * 1000,
-      signal,
-    };
   }
 
   #succeed(pending: Promise<TelegramLoginResult>, result: TelegramLoginResult) {
@@ -369,7 +386,7 @@ export class TelegramLoginButtonElement extends LitElement {
 
   #callback(data: TelegramAuthCallbackData) {
     const path = this.getAttribute('onauth');
-    const callback = this.onauth ?? (path ? resolveGlobalFunction(path) : undefined);
+    const callback = this.onauth ?? (path ? resolveGlobalCallback(path) : undefined);
     if (path && !this.onauth && !callback) {
       warnOnce('invalid_config', `onauth="${path}" does not name a global function (write onauth="myFunction", not a call)`);
     }
@@ -393,75 +410,9 @@ export class TelegramLoginButtonElement extends LitElement {
     }
   }
 
-  /** The element's own `lang`, else the nearest ancestor's (across shadow roots), else the document's. */
-  #language(): string {
-    for (let node: Node | null = this; node; node = node instanceof ShadowRoot ? node.host : node.parentNode) {
-      if (node instanceof Element && node.hasAttribute('lang')) return node.getAttribute('lang') ?? '';
-    }
-    return '';
-  }
-
   #translation(): TelegramLoginTranslation {
-    return resolveTranslation(this.#language());
+    return resolveTranslation(languageOf(this));
   }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (isServer) return;
-    try {
-      const request = this.#checkedRequest();
-      this.#configError = undefined;
-      // Fetch Telegram's library as soon as the element is on the page (once per URL for the page).
-      if (request.flow === 'library' && this.isConnected && this.#preloaded !== request.librarySrc) {
-        this.#preloaded = request.librarySrc;
-        // A failure is reported, and retried, at the next click; re-renders do not retry it.
-        loadTelegramLibrary(request.librarySrc, request.libraryTimeout).catch(() => undefined);
-      }
-    } catch (error) {
-      this.#configError = error as TelegramLoginError;
-      warnOnce('invalid_config', this.#configError.message);
-    }
-    if (changed.has('onauth') && this.onauth !== undefined && typeof this.onauth !== 'function') {
-      warnOnce('invalid_config', 'the onauth property must be a function');
-    }
-  }
-
-  override render(): TemplateResult {
-    const t = this.#translation();
-    const pending = this._status === 'pending';
-    const text = oneOf(this.text, ['login', 'signin', 'signup', 'continue'], 'login', 'text');
-    const classes = {
-      button: true,
-      [oneOf(this.size, ['large', 'medium', 'small'], 'large', 'size')]: true,
-      [oneOf(this.shape, ['pill', 'rounded', 'square'], 'pill', 'shape')]: true,
-      [oneOf(this.appearance, ['filled', 'outlined'], 'filled', 'appearance')]: true,
-      [oneOf(this.theme, ['light', 'dark', 'auto'], 'light', 'theme')]: true,
-      'icon-only': this.iconOnly,
-      shine: this.shine && !pending,
-      'full-width': this.fullWidth,
-      invalid: this.#configError !== undefined,
-      pending,
-    };
-    return html`<button
-        part="button"
-        class=${classMap(classes)}
-        type="button"
-        dir=${t.$dir}
-        lang=${t.$code}
-        aria-disabled=${this.#configError ? 'true' : 'false'}
-        aria-busy=${pending ? 'true' : 'false'}
-        @click=${this.#onClick}
-      >
-        <span part="icon" class="icon" ?hidden=${pending}>${telegramIcon}</span>
-        <span part="spinner" class="spinner" ?hidden=${!pending}></span>
-        <span part="label" class="label">${pending ? t.pending : html`<slot>${t[text]}</slot>`}</span>
-      </button>
-      <span class="visually-hidden" role="status">${this._announcement}</span>`;
-  }
-
-  #onClick = () => {
-    // The outcome is reported through events and onauth.
-    this.login().catch(() => undefined);
-  };
 }
 
 declare global {

@@ -1,5 +1,5 @@
-import { decodeJwt } from 'jose';
 import { TelegramLoginError } from '../errors.js';
+import { decodeJwtPayload } from '../oauth/jwt.js';
 import type { UnverifiedTelegramClaims } from '../types.js';
 
 /**
@@ -8,7 +8,7 @@ import type { UnverifiedTelegramClaims } from '../types.js';
  */
 export function decodeIdTokenClaims(idToken: string): UnverifiedTelegramClaims {
   try {
-    return decodeJwt(idToken) as UnverifiedTelegramClaims;
+    return decodeJwtPayload(idToken) as UnverifiedTelegramClaims;
   } catch (cause) {
     throw new TelegramLoginError('id_token_invalid', 'the id_token is not a well-formed JWT', { cause, reason: 'malformed' });
   }

@@ -1,11 +1,12 @@
 import type { TelegramLoginOptions, TelegramLoginResult } from '../types.js';
 import { loginWithLibrary } from './library.js';
-import { normalizeLoginOptions, type LoginRequest } from './options.js';
+import { normalizeLoginOptions } from './options.js';
 import { loginWithPopup } from './popup.js';
 import { loginWithRedirect } from './redirect.js';
+import type { LoginRequest } from './requests.js';
 
 /** Runs a validated login with its flow. Synchronous up to the popup's `window.open`. */
-export function startLogin(request: LoginRequest): Promise<TelegramLoginResult> {
+export function runLogin(request: LoginRequest): Promise<TelegramLoginResult> {
   switch (request.flow) {
     case 'library':
       return loginWithLibrary(request);
@@ -29,5 +30,5 @@ export function login(options: TelegramLoginOptions): Promise<TelegramLoginResul
   } catch (error) {
     return Promise.reject(error);
   }
-  return startLogin(request);
+  return runLogin(request);
 }

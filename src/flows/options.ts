@@ -1,28 +1,29 @@
 import { TelegramLoginError } from '../errors.js';
 import { DEFAULT_ISSUER, DEFAULT_LIBRARY_SRC, type RequestAccess, type TelegramLoginOptions } from '../types.js';
-import type { CodeLoginRequest } from './authorize.js';
-import type { LibraryLoginRequest } from './library.js';
-
-export type LoginRequest = LibraryLoginRequest | CodeLoginRequest;
+import type { LoginRequest } from './requests.js';
 
 const REQUEST_ACCESS: readonly RequestAccess[] = ['write', 'phone'];
 const FLOWS = ['library', 'popup', 'redirect'] as const;
 // Telegram's library appends the nonce to the popup URL without encoding it.
 const URL_SAFE_NONCE = /^[A-Za-z0-9._~-]{1,512}$/;
-const DEFAULT_LIBRARY_TIMEOUT = 10_000;
-const DEFAULT_TIMEOUT = 300_000;
+/** Seconds, like the element's attributes. */
+const DEFAULT_LIBRARY_TIMEOUT = 10;
+const DEFAULT_TIMEOUT = 300;
 
 function invalid(message: string): never {
   throw new TelegramLoginError('invalid_config', message);
 }
 
-// setTimeout's ceiling (about 24.8 days); longer values would fire at once.
-const MAX_MS = 2 ** 31 - 1;
+// setTimeout's ceiling (about 24.8 days, in seconds); longer values would fire at once.
+const MAX_SECONDS = Math.floor((2 ** 31 - 1) / 1000);
 
-function positiveMs(value: number | undefined, name: string, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (!Number.isFinite(value) || value <= 0 || value > MAX_MS) invalid(`"${name}" must be a positive number of milliseconds up to ${MAX_MS}`);
-  return value;
+/** A timeout given in seconds (attributes and `login()` alike), as milliseconds for the timers. */
+function secondsToMs(value: number | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback * 1000;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || value > MAX_SECONDS) {
+    invalid(`"${name}" must be a positive number of seconds up to ${MAX_SECONDS}, got ${JSON.stringify(value)}`);
+  }
+  return Math.round(value * 1000);
 }
 
 /** An absolute http(s) URL, resolved against the page; `invalid_config` naming the attribute otherwise. */
@@ -87,7 +88,11 @@ export function normalizeLoginOptions(given: TelegramLoginOptions): LoginRequest
   if (!clientId) invalid('"client-id" is required: the numeric client id BotFather shows for your bot');
   if (!/^\d{1,20}$/.test(clientId)) invalid(`"client-id" must be numeric (the bot id), got "${clientId}"`);
 
-  const requestAccess = [...new Set(options.requestAccess ?? [])];
+  // Frameworks pass null or undefined for an unbound value, and a space-separated string is what the attribute holds.
+  const givenAccess: unknown = options.requestAccess ?? [];
+  const list = typeof givenAccess === 'string' ? givenAccess.split(/\s+/).filter(Boolean) : givenAccess;
+  if (!Array.isArray(list)) invalid(`"request-access" must be a list of "write" and "phone", got ${JSON.stringify(givenAccess)}`);
+  const requestAccess = [...new Set(list as RequestAccess[])];
   const unknown = requestAccess.filter((item) => !REQUEST_ACCESS.includes(item));
   if (unknown.length > 0) invalid(`"request-access" takes "write" and "phone", got "${unknown.join(' ')}"`);
 
@@ -101,7 +106,7 @@ export function normalizeLoginOptions(given: TelegramLoginOptions): LoginRequest
     clientId,
     ...(options.lang ? { lang: options.lang } : {}),
     ...(options.nonce ? { nonce: options.nonce } : {}),
-    timeout: positiveMs(options.timeout, 'timeout', DEFAULT_TIMEOUT),
+    timeoutMs: secondsToMs(options.timeout, 'timeout', DEFAULT_TIMEOUT),
     ...(options.signal ? { signal: options.signal } : {}),
   };
   if (flow === 'library') {
@@ -110,7 +115,7 @@ export function normalizeLoginOptions(given: TelegramLoginOptions): LoginRequest
       flow,
       requestAccess,
       librarySrc: httpUrl(options.librarySrc || DEFAULT_LIBRARY_SRC, 'library-src').href,
-      libraryTimeout: positiveMs(options.libraryTimeout, 'libraryTimeout', DEFAULT_LIBRARY_TIMEOUT),
+      libraryTimeoutMs: secondsToMs(options.libraryTimeout, 'library-timeout', DEFAULT_LIBRARY_TIMEOUT),
     };
   }
 
@@ -123,7 +128,8 @@ export function normalizeLoginOptions(given: TelegramLoginOptions): LoginRequest
     ...common,
     flow,
     scope: scopeFor(requestAccess),
-    authorizationEndpoint: new URL('/auth', issuer).href,
+    // Appended, not resolved: an issuer behind a proxy may carry a path prefix.
+    authorizationEndpoint: `${issuer.href.replace(/\/+$/, '')}/auth`,
     redirectUri: redirectUri.href,
     exchangeUrl: sameOrigin(httpUrl(options.exchangeUrl, 'exchange-url'), 'exchange-url').href,
   };

@@ -1,10 +1,15 @@
-import { TelegramLoginError } from '../errors.js';
+import { loginErrors, TelegramLoginError } from '../errors.js';
+import { COOP_MESSAGE, pageSeversPopups } from './coop.js';
+import { warnOnce } from './warn-once.js';
+
+/** Telegram's library opens (or reuses) a window with this name; the library flow opens it first, blank, inside the click. */
+export const TELEGRAM_POPUP_NAME = 'telegram_oidc_login';
+/** Our code flows' popup: its own name, so it never collides with a popup Telegram's library manages. */
+export const CODE_FLOW_POPUP_NAME = 'telegram_login_kit';
 
 const POPUP_WIDTH = 550;
 const POPUP_HEIGHT = 650;
 const CLOSE_POLL_MS = 250;
-/** A result posted just before the popup closed may arrive after the close is seen: wait this long. */
-export const CLOSE_GRACE_MS = 600;
 
 /** Telegram's popup size, centred on the screen, as Telegram's library opens it. */
 function popupFeatures(): string {
@@ -25,44 +30,14 @@ function openBlankPopup(name: string): Window {
   return popup;
 }
 
-// Telegram's library runs one login per page; the code flows follow the same rule.
-let active: ActiveLogin | undefined;
-
-export interface ActiveLogin {
-  /** The login's popup, for focusing it on the next click. */
+/** The page's one running login (Telegram's library runs one per page; the code flows follow it). */
+interface ActiveLogin {
   popup: Window | null;
-  release(): void;
   /** Ends the login as a cancel (`aborted`), so that a new one can start. */
   abandon?: () => void;
 }
 
-/** Marks a login as running; throws `login_in_progress` when another one is. */
-function claimActiveLogin(): ActiveLogin {
-  if (active) throw new TelegramLoginError('login_in_progress', 'another Telegram login is already open on this page');
-  const claim: ActiveLogin = {
-    popup: null,
-    release() {
-      if (active === claim) active = undefined;
-    },
-  };
-  active = claim;
-  return claim;
-}
-
-/**
- * Claims the page's one login and opens its blank popup (none when `name` is null, for Telegram's
- * in-app browser). Throws `login_in_progress` or `popup_blocked`; nothing stays claimed then.
- */
-function openLoginPopup(name: string | null): ActiveLogin {
-  const login = claimActiveLogin();
-  try {
-    login.popup = name === null ? null : openBlankPopup(name);
-  } catch (error) {
-    login.release();
-    throw error;
-  }
-  return login;
-}
+let active: ActiveLogin | undefined;
 
 /**
  * Brings the open login popup to the front and returns true. Returns false when no login is open,
@@ -79,26 +54,18 @@ export function focusActiveLogin(): boolean {
   return true;
 }
 
-let coop: Promise<boolean> | undefined;
-
-/**
- * Whether this page sends `Cross-Origin-Opener-Policy: same-origin`, which cuts it off from any popup
- * that navigates to another origin: the popup then looks closed at once and cannot post back.
- * Asked only when a popup looks closed, and once per page.
- */
-export function pageSeversPopups(): Promise<boolean> {
-  coop ??= fetch(location.href, { method: 'HEAD', cache: 'no-store', credentials: 'same-origin' }).then(
-    (response) => {
-      const policy = (response.headers.get('cross-origin-opener-policy') ?? '').split(';')[0]!.trim().toLowerCase();
-      return policy === 'same-origin';
-    },
-    () => false,
-  );
-  return coop;
+/** What a flow does once its popup looks closed. */
+export interface CloseHandling {
+  /** Milliseconds a result may still take to arrive after the popup looks closed, before `popup_closed`. */
+  graceMs: number;
+  /**
+   * Under COOP same-origin the popup only looks closed. `fail`: the result can never arrive (the
+   * library flow's postMessage), so end with `coop_blocked`. `keep-waiting`: the result still comes
+   * (the code flows' callback page answers over BroadcastChannel); warn once, and let a new click or
+   * the timeout end the login.
+   */
+  whenSevered: 'fail' | 'keep-waiting';
 }
-
-export const COOP_MESSAGE =
-  'this page sends Cross-Origin-Opener-Policy: same-origin, which cuts it off from the login popup; send Cross-Origin-Opener-Policy: same-origin-allow-popups (or no such header) on this page';
 
 /** What a flow gets from `runPopupLogin`. */
 export interface PopupLogin<T> {
@@ -107,41 +74,64 @@ export interface PopupLogin<T> {
   readonly settled: boolean;
   succeed(result: T): void;
   fail(error: TelegramLoginError): void;
+  /** The result is in (the rest is the flow's own work): a popup closing now is no longer a cancel. */
+  answered(): void;
+  /** The popup was reported closed by someone else than our poll (Telegram's library). */
+  closed(): void;
   /** Runs when the login ends, whatever the outcome. */
   onEnd(cleanup: () => void): void;
 }
 
+export interface PopupLoginRequest {
+  timeoutMs: number;
+  signal?: AbortSignal;
+}
+
 /**
  * The part every popup login shares. Claims the page's one login and opens its popup inside the
- * click (before any await), then runs `body` with exactly-once outcome controls. It enforces the
- * timeout and the AbortSignal, lets a newer click abandon a login whose popup looks closed, closes
- * the popup at the end (one still closing itself would be reused by name), and calls `onClosed` the
- * first time the popup looks closed.
+ * click (before any await; none when `name` is null, for Telegram's in-app browser), then runs `body`
+ * with exactly-once outcome controls. It enforces the timeout and the AbortSignal, lets a newer click
+ * abandon a login whose popup looks closed, handles the popup closing as `close` says, and closes the
+ * popup at the end (one still closing itself would be reused by name).
  */
-export function runPopupLogin<T>(
-  name: string | null,
-  request: { timeout: number; signal?: AbortSignal },
-  onClosed: (login: PopupLogin<T>) => void,
-  body: (login: PopupLogin<T>) => void,
-): Promise<T> {
+export function runPopupLogin<T>(name: string | null, request: PopupLoginRequest, close: CloseHandling, body: (login: PopupLogin<T>) => void): Promise<T> {
   if (request.signal?.aborted) return Promise.reject(new TelegramLoginError('aborted', 'the login was aborted before it started'));
-  let active: ActiveLogin;
+  if (active) return Promise.reject(loginErrors.loginInProgress());
+  let popup: Window | null;
   try {
-    active = openLoginPopup(name);
+    popup = name === null ? null : openBlankPopup(name);
   } catch (error) {
     return Promise.reject(error);
   }
-  const { popup } = active;
+  const claim: ActiveLogin = { popup };
+  active = claim;
   return new Promise<T>((resolve, reject) => {
     let settled = false;
+    let answered = false;
+    let closeSeen = false;
+    let grace: ReturnType<typeof setTimeout> | undefined;
     const cleanups: (() => void)[] = [];
     const finish = (): boolean => {
       if (settled) return false;
       settled = true;
-      active.release();
+      if (active === claim) active = undefined;
       for (const cleanup of cleanups) cleanup();
       if (popup && !popup.closed) popup.close();
       return true;
+    };
+    const onClosed = () => {
+      if (closeSeen || answered) return;
+      closeSeen = true;
+      void pageSeversPopups().then((severed) => {
+        if (settled || answered) return;
+        if (!severed) {
+          grace = setTimeout(() => login.fail(loginErrors.popupClosed()), close.graceMs);
+        } else if (close.whenSevered === 'fail') {
+          login.fail(new TelegramLoginError('coop_blocked', COOP_MESSAGE));
+        } else {
+          warnOnce('coop_blocked', `${COOP_MESSAGE}; the login goes on, but closing its popup cannot be detected`);
+        }
+      });
     };
     const login: PopupLogin<T> = {
       popup,
@@ -150,21 +140,27 @@ export function runPopupLogin<T>(
       },
       succeed: (result) => finish() && resolve(result),
       fail: (error) => finish() && reject(error),
+      answered: () => {
+        answered = true;
+        clearTimeout(grace);
+      },
+      closed: onClosed,
       onEnd: (cleanup) => void cleanups.push(cleanup),
     };
-    const deadline = setTimeout(() => login.fail(new TelegramLoginError('timeout', `no answer from Telegram within ${request.timeout} ms`)), request.timeout);
+    const deadline = setTimeout(() => login.fail(new TelegramLoginError('timeout', `no answer from Telegram within ${request.timeoutMs / 1000} s`)), request.timeoutMs);
     const onAbort = () => login.fail(new TelegramLoginError('aborted', 'the login was aborted'));
     request.signal?.addEventListener('abort', onAbort, { once: true });
-    active.abandon = () => login.fail(new TelegramLoginError('aborted', 'a new login replaced this one, whose popup had closed'));
+    claim.abandon = () => login.fail(new TelegramLoginError('aborted', 'a new login replaced this one, whose popup had closed'));
     const poll = popup
       ? setInterval(() => {
           if (!popup.closed) return;
           clearInterval(poll);
-          onClosed(login);
+          onClosed();
         }, CLOSE_POLL_MS)
       : undefined;
     login.onEnd(() => {
       clearTimeout(deadline);
+      clearTimeout(grace);
       clearInterval(poll);
       request.signal?.removeEventListener('abort', onAbort);
     });

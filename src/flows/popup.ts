@@ -1,16 +1,18 @@
-import { providerErrorFor, TelegramLoginError, toLoginError } from '../errors.js';
+import { loginErrors, providerErrorFor, toLoginError } from '../errors.js';
 import type { TelegramCodeLoginResult } from '../types.js';
-import { beginTransaction, CALLBACK_CHANNEL, CALLBACK_MESSAGE, redeemCode, type CallbackMessage, type CodeLoginRequest } from './authorize.js';
-import { COOP_MESSAGE, pageSeversPopups, runPopupLogin, type PopupLogin } from './popup-window.js';
-import type { CodeTransaction } from './transaction.js';
+import { CALLBACK_CHANNEL, CALLBACK_MESSAGE, type CallbackMessage } from './callback-message.js';
+import { authorizationUrlFor } from './code-authorization.js';
+import { createCodeTransaction } from './code-transaction.js';
+import { exchangeCodeAtServer } from './exchange.js';
+import { CODE_FLOW_POPUP_NAME, runPopupLogin, type CloseHandling } from './popup-window.js';
+import type { CodeLoginRequest } from './requests.js';
 
-const POPUP_NAME = 'telegram_login_kit';
 /**
  * A callback page that sends Cross-Origin-Opener-Policy itself cuts the popup off as it arrives (it
- * looks closed) and answers over the channel once its script has loaded: give it that long.
+ * looks closed) and answers over the channel once its script has loaded: give it that long. Under
+ * this page's own COOP the answer still comes over the channel, so the login keeps waiting.
  */
-const CLOSE_GRACE_MS = 3000;
-let coopWarned = false;
+const CODE_POPUP_CLOSE: CloseHandling = { graceMs: 3000, whenSevered: 'keep-waiting' };
 
 /**
  * The Authorization Code + PKCE flow in a popup. Call it from a click handler: the popup opens blank
@@ -19,51 +21,31 @@ let coopWarned = false;
  * redeem the code, and resolves with the verified claims the server returns.
  */
 export function loginWithPopup(request: CodeLoginRequest): Promise<TelegramCodeLoginResult> {
-  let transaction: CodeTransaction | undefined;
+  const transaction = createCodeTransaction(request);
   let answered = false;
-  let closeGrace: ReturnType<typeof setTimeout> | undefined;
 
-  function closed(login: PopupLogin<TelegramCodeLoginResult>) {
-    void pageSeversPopups().then((severed) => {
-      if (login.settled || answered) return;
-      if (!severed) {
-        closeGrace = setTimeout(
-          () => login.fail(new TelegramLoginError('popup_closed', 'the login popup was closed before the login finished')),
-          CLOSE_GRACE_MS,
-        );
-        return;
-      }
-      // The popup only looks closed: its callback page will still reach us over BroadcastChannel.
-      // Closing it for real can no longer be seen: a new click or the timeout ends the login.
-      if (!coopWarned) {
-        coopWarned = true;
-        console.warn(`telegram-login-kit: ${COOP_MESSAGE}; the login goes on, but closing its popup cannot be detected [coop_blocked]`);
-      }
-    });
-  }
-
-  return runPopupLogin<TelegramCodeLoginResult>(POPUP_NAME, request, closed, (login) => {
+  return runPopupLogin<TelegramCodeLoginResult>(CODE_FLOW_POPUP_NAME, request, CODE_POPUP_CLOSE, (login) => {
     const popup = login.popup!;
     const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(CALLBACK_CHANNEL) : undefined;
 
     function answer(message: CallbackMessage, fromOwnPopup: boolean) {
-      if (!transaction || answered || login.settled) return;
+      if (answered || login.settled) return;
       if (message.state !== transaction.state) {
         // Another tab's login may share the channel; only our own popup's wrong state is an attack.
-        if (fromOwnPopup) login.fail(new TelegramLoginError('state_mismatch', 'the "state" returned to the callback is not the one this login sent'));
+        if (fromOwnPopup) login.fail(loginErrors.stateMismatch());
         return;
       }
       answered = true;
-      clearTimeout(closeGrace);
+      login.answered();
       if (message.error) {
         login.fail(providerErrorFor(message.error, message.errorDescription));
         return;
       }
       if (!message.code) {
-        login.fail(new TelegramLoginError('provider_error', 'the callback carried neither "code" nor "error"'));
+        login.fail(loginErrors.neitherCodeNorError());
         return;
       }
-      redeemCode(transaction, message.code, request.timeout).then(login.succeed, (error: unknown) =>
+      exchangeCodeAtServer(transaction, message.code, request.timeoutMs).then(login.succeed, (error: unknown) =>
         login.fail(toLoginError(error, 'token_exchange_failed')),
       );
     }
@@ -82,13 +64,11 @@ export function loginWithPopup(request: CodeLoginRequest): Promise<TelegramCodeL
     login.onEnd(() => {
       window.removeEventListener('message', onMessage);
       channel?.close();
-      clearTimeout(closeGrace);
     });
-    beginTransaction(request).then(
-      (begun) => {
-        transaction = begun.transaction;
+    authorizationUrlFor(request, transaction).then(
+      (url) => {
         // Still same-origin (about:blank), so this page may send it on.
-        if (!login.settled) popup.location.replace(begun.url);
+        if (!login.settled) popup.location.replace(url);
       },
       (error: unknown) => login.fail(toLoginError(error, 'invalid_config')),
     );

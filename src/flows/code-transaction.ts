@@ -1,9 +1,12 @@
 import { TelegramLoginError } from '../errors.js';
+import { randomToken } from '../oauth/random.js';
+import { stateFor } from './callback-message.js';
+import type { CodeLoginRequest } from './requests.js';
 
 /**
- * A code-flow login in progress. The redirect flow keeps it in sessionStorage (per tab, so it
- * survives the navigation), keyed by its `state`, single use and expiring; the popup flow keeps it
- * in memory.
+ * A code-flow login in progress: its `state` and PKCE verifier. The redirect flow keeps it in
+ * sessionStorage (per tab, so it survives the navigation), keyed by its `state`, single use and
+ * expiring; the popup flow keeps it in memory.
  */
 export interface CodeTransaction {
   flow: 'popup' | 'redirect';
@@ -21,6 +24,21 @@ export interface CodeTransaction {
 
 const PREFIX = 'telegram-login-kit:transaction:';
 export const TRANSACTION_TTL_MS = 10 * 60_000;
+
+/** A fresh transaction for a validated code-flow request. */
+export function createCodeTransaction(request: CodeLoginRequest, returnTo?: string): CodeTransaction {
+  return {
+    flow: request.flow,
+    clientId: request.clientId,
+    state: stateFor(request.flow, randomToken(24)),
+    codeVerifier: randomToken(48),
+    redirectUri: request.redirectUri,
+    exchangeUrl: request.exchangeUrl,
+    ...(request.nonce ? { nonce: request.nonce } : {}),
+    ...(returnTo === undefined ? {} : { returnTo }),
+    expiresAt: Date.now() + TRANSACTION_TTL_MS,
+  };
+}
 
 /** sessionStorage, or undefined where it is disabled (some privacy modes, sandboxed frames). */
 function storage(): Storage | undefined {
@@ -48,7 +66,7 @@ function purgeExpired(store: Storage, now: number) {
 }
 
 /** Keeps a redirect-flow transaction across the navigation; throws when this tab cannot. */
-export function saveTransaction(transaction: CodeTransaction): void {
+export function saveCodeTransaction(transaction: CodeTransaction): void {
   const store = storage();
   if (!store) {
     throw new TelegramLoginError('invalid_config', 'the redirect flow needs sessionStorage, which this browser refuses here; use flow="popup"');
@@ -58,7 +76,7 @@ export function saveTransaction(transaction: CodeTransaction): void {
 }
 
 /** Reads a transaction without using it up. */
-export function peekTransaction(state: string): CodeTransaction | undefined {
+export function peekCodeTransaction(state: string): CodeTransaction | undefined {
   const raw = storage()?.getItem(PREFIX + state);
   if (!raw) return undefined;
   try {
@@ -70,8 +88,8 @@ export function peekTransaction(state: string): CodeTransaction | undefined {
 }
 
 /** Uses a transaction up: a second take of the same state finds nothing. */
-export function takeTransaction(state: string): CodeTransaction | undefined {
-  const transaction = peekTransaction(state);
+export function takeCodeTransaction(state: string): CodeTransaction | undefined {
+  const transaction = peekCodeTransaction(state);
   storage()?.removeItem(PREFIX + state);
   return transaction;
 }
