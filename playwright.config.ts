@@ -14,7 +14,8 @@ export default defineConfig({
   reporter: [['list'], ['json', { outputFile: 'test-results/report.json' }]],
   use: { trace: 'off' },
   projects: [
-    { name: 'unit', testDir: 'src', testMatch: /.*\.test\.ts$/ },
+    // Node only, no browser: the package's own modules and the demo's plain functions.
+    { name: 'unit', testDir: '.', testMatch: ['src/**/*.test.ts', 'demo/**/*.test.ts'] },
     {
       name: 'e2e',
       testDir: 'e2e',

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { MockTelegram } from '../src/mock/index.js';
 import { CALLBACK_PATH, elementPage, expect, nextEvent, recordEvents, test, type Site } from './fixtures.js';
+import { clickForPopup } from './helpers.js';
 
 /**
  * The element's own Authorization Code + PKCE flows (popup and redirect) against the mock Telegram,
@@ -35,9 +36,7 @@ test.describe('popup flow', () => {
     await page.goto(elementPage(site, codeButton(mock, 'popup', 'request-access="phone"'), { path: '/login' }));
     const start = nextEvent(page, 'telegram-login-start');
     const success = nextEvent(page, 'telegram-login-success');
-    const popupPromise = page.waitForEvent('popup');
-    await page.click('#tg');
-    const popup = await popupPromise;
+    const popup = await clickForPopup(page);
     expect((await start).detail).toEqual({ clientId: mock.defaultClient.id, flow: 'popup' });
 
     await popup.waitForURL((url) => url.pathname === '/auth');
@@ -64,9 +63,8 @@ test.describe('popup flow', () => {
     popupCallbackPage(site);
     await page.goto(elementPage(site, codeButton(mock, 'popup'), { path: '/login' }));
     const failed = nextEvent(page, 'telegram-login-error');
-    const popupPromise = page.waitForEvent('popup');
-    await page.click('#tg');
-    await (await popupPromise).getByRole('button', { name: 'Deny' }).click();
+    const popupPromise = await clickForPopup(page);
+    await popupPromise.getByRole('button', { name: 'Deny' }).click();
     expect((await failed).detail.error).toMatchObject({ code: 'access_denied', providerError: 'access_denied' });
   });
 
@@ -75,9 +73,7 @@ test.describe('popup flow', () => {
     const events = recordEvents(page);
     await page.goto(elementPage(site, codeButton(mock, 'popup'), { path: '/login' }));
     const cancelled = nextEvent(page, 'telegram-login-cancel');
-    const popupPromise = page.waitForEvent('popup');
-    await page.click('#tg');
-    const popup = await popupPromise;
+    const popup = await clickForPopup(page);
     await popup.waitForURL((url) => url.pathname === '/auth');
     await popup.close();
     expect((await cancelled).detail.error!.code).toBe('popup_closed');
@@ -89,9 +85,8 @@ test.describe('popup flow', () => {
     await mock.control({ tokenError: { error: 'invalid_grant', error_description: 'code expired' } });
     await page.goto(elementPage(site, codeButton(mock, 'popup'), { path: '/login' }));
     const failed = nextEvent(page, 'telegram-login-error');
-    const popupPromise = page.waitForEvent('popup');
-    await page.click('#tg');
-    await (await popupPromise).getByRole('button', { name: 'Allow' }).click();
+    const popupPromise = await clickForPopup(page);
+    await popupPromise.getByRole('button', { name: 'Allow' }).click();
     expect((await failed).detail.error).toMatchObject({ code: 'token_exchange_failed', providerError: 'invalid_grant' });
   });
 
@@ -109,9 +104,8 @@ test.describe('popup flow', () => {
     );
     await page.goto(elementPage(site, codeButton(mock, 'popup'), { path: '/login' }));
     const failed = nextEvent(page, 'telegram-login-error');
-    const popupPromise = page.waitForEvent('popup');
-    await page.click('#tg');
-    await (await popupPromise).getByRole('button', { name: 'Allow' }).click();
+    const popupPromise = await clickForPopup(page);
+    await popupPromise.getByRole('button', { name: 'Allow' }).click();
     expect((await failed).detail.error!.code).toBe('state_mismatch');
     expect((await sessionOf(page)).status).toBe(401);
   });
@@ -124,11 +118,8 @@ test.describe('popup flow', () => {
     page.on('console', (message) => message.type() === 'warning' && warnings.push(message.text()));
     await page.goto(elementPage(site, codeButton(mock, 'popup'), { path: '/login', headers: coop }));
     const success = nextEvent(page, 'telegram-login-success');
-    // COOP moves the popup into another browsing context group: find it by its URL among the pages.
-    const popupPromise = page.waitForEvent('popup');
-    await page.click('#tg');
     // COOP moves the popup into another browsing context group; Playwright still follows it.
-    const popup = await popupPromise;
+    const popup = await clickForPopup(page);
     await popup.waitForURL((url) => url.pathname === '/auth');
     // A user reads the consent page for a moment; a false cancel (the popup only looks closed under
     // COOP) would fire within this time.
@@ -160,9 +151,8 @@ test.describe('popup flow: popups that look closed', () => {
     const events = recordEvents(page);
     await page.goto(elementPage(site, codeButton(mock, 'popup'), { path: '/login' }));
     const success = nextEvent(page, 'telegram-login-success');
-    const popupPromise = page.waitForEvent('popup');
-    await page.click('#tg');
-    await (await popupPromise).getByRole('button', { name: 'Allow' }).click();
+    const popupPromise = await clickForPopup(page);
+    await popupPromise.getByRole('button', { name: 'Allow' }).click();
     expect((await success).detail.user).toMatchObject({ id: 100001 });
     expect(events.map((event) => event.type)).toEqual(['telegram-login-start', 'telegram-login-success']);
   });
@@ -171,9 +161,7 @@ test.describe('popup flow: popups that look closed', () => {
     const coop = { 'Cross-Origin-Opener-Policy': 'same-origin' };
     popupCallbackPage(site, coop);
     await page.goto(elementPage(site, codeButton(mock, 'popup'), { path: '/login', headers: coop }));
-    const first = page.waitForEvent('popup');
-    await page.click('#tg');
-    const popup = await first;
+    const popup = await clickForPopup(page);
     await popup.waitForURL((url) => url.pathname === '/auth');
     await popup.close();
 

@@ -1,5 +1,6 @@
 import { chromiumExecutable } from './browser.js';
 import { elementPage, expect, nextEvent, test } from './fixtures.js';
+import { clickForPopup } from './helpers.js';
 
 // Chromium's popup blocker on (Playwright turns it off by default). No expect() polling and no
 // page.evaluate here: each would hand the page a fresh user gesture and let a bad popup through.
@@ -14,9 +15,7 @@ test('a click while the library is still loading opens the popup inside the clic
   // The library is still on its way: do not wait for the load event.
   await page.goto(url, { waitUntil: 'domcontentloaded' });
   const success = nextEvent(page, 'telegram-login-success');
-  const popupPromise = page.waitForEvent('popup');
-  await page.click('#tg');
-  const popup = await popupPromise;
+  const popup = await clickForPopup(page);
   // Opened blank by the element in the click; the library navigates it when it arrives.
   expect(popup.url()).toBe('about:blank');
   await popup.waitForURL((target) => target.pathname === '/auth', { timeout: 10_000 });
@@ -27,9 +26,7 @@ test('a click while the library is still loading opens the popup inside the clic
 test('a click with the library loaded opens the popup and completes under the blocker', async ({ page, site, mock }) => {
   await page.goto(elementPage(site, `<telegram-login-button id="tg" client-id="${mock.defaultClient.id}" library-src="${mock.libraryUrl}"></telegram-login-button>`));
   const success = nextEvent(page, 'telegram-login-success');
-  const popupPromise = page.waitForEvent('popup');
-  await page.click('#tg');
-  const popup = await popupPromise;
+  const popup = await clickForPopup(page);
   await popup.getByRole('button', { name: 'Allow' }).click();
   expect((await success).detail.idToken).toBeTruthy();
 });

@@ -3,22 +3,12 @@ import type { Page } from '@playwright/test';
 import type { TelegramLoginButtonElement } from '../src/element/telegram-login-button.js';
 import type { MockTelegram } from '../src/mock/index.js';
 import { elementPage, expect, nextEvent, recordEvents, test, verifyIdToken } from './fixtures.js';
+import { clickForPopup, whenClosed } from './helpers.js';
 
 /** `<telegram-login-button>` against the mock Telegram and its library, in Chromium. */
 
 function button(mock: MockTelegram, attributes = '', id = 'tg'): string {
   return `<telegram-login-button id="${id}" client-id="${mock.defaultClient.id}" library-src="${mock.libraryUrl}" ${attributes}></telegram-login-button>`;
-}
-
-/** Resolves when the popup is closed, also when that happened before the call. */
-function whenClosed(popup: Page): Promise<unknown> {
-  return popup.isClosed() ? Promise.resolve() : popup.waitForEvent('close');
-}
-
-async function clickForPopup(page: Page, selector = '#tg'): Promise<Page> {
-  const popup = page.waitForEvent('popup');
-  await page.click(selector);
-  return popup;
 }
 
 test('logs in through the consent page and hands over the id_token with UTF-8-correct claims', async ({ page, site, mock }) => {

@@ -2,7 +2,7 @@ import { expect, test } from './fixtures.js';
 import { chromiumExecutable } from './browser.js';
 
 // Playwright turns the popup blocker off by default; this file turns it back on. No polling
-// assertions here: each poll would hand the page a fresh user gesture (see toolchain.md).
+// assertions here: each poll would hand the page a fresh user gesture (Playwright grants user activation with every evaluate and expect poll).
 test.use({
   launchOptions: { executablePath: chromiumExecutable(), ignoreDefaultArgs: ['--disable-popup-blocking'] },
   trace: 'off',

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test, verifyIdToken, type Site } from './fixtures.js';
 import type { MockTelegram } from '../src/mock/index.js';
+import { clickForPopup } from './helpers.js';
 
 /**
  * The mock's telegram-login.js must behave like Telegram's own library (see the contract, section 1),
@@ -34,16 +35,11 @@ function nextResult(page: Page): Promise<LibraryResult> {
     .then((message) => JSON.parse(message.text().slice('auth-result '.length)) as LibraryResult);
 }
 
-async function clickForPopup(page: Page, selector = '#login'): Promise<Page> {
-  const popup = page.waitForEvent('popup');
-  await page.click(selector);
-  return popup;
-}
 
 test('completes a login through the consent page and posts a verifiable id_token to the opener', async ({ page, site, mock }) => {
   await page.goto(loginPage(site, mock, { client_id: mock.defaultClient.id, request_access: ['write'], lang: 'en' }));
   const result = nextResult(page);
-  const popup = await clickForPopup(page);
+  const popup = await clickForPopup(page, '#login');
 
   const authUrl = new URL(popup.url());
   expect(authUrl.origin).toBe(mock.issuer);
@@ -75,7 +71,7 @@ test('completes a login through the consent page and posts a verifiable id_token
 test('reports access_denied when the user presses Deny', async ({ page, site, mock }) => {
   await page.goto(loginPage(site, mock, { client_id: mock.defaultClient.id }));
   const result = nextResult(page);
-  const popup = await clickForPopup(page);
+  const popup = await clickForPopup(page, '#login');
   await popup.getByRole('button', { name: 'Deny' }).click();
   expect(await result).toEqual({ error: 'access_denied' });
 });
@@ -83,7 +79,7 @@ test('reports access_denied when the user presses Deny', async ({ page, site, mo
 test('reports popup_closed when the user closes the popup', async ({ page, site, mock }) => {
   await page.goto(loginPage(site, mock, { client_id: mock.defaultClient.id }));
   const result = nextResult(page);
-  const popup = await clickForPopup(page);
+  const popup = await clickForPopup(page, '#login');
   await popup.close();
   expect(await result).toEqual({ error: 'popup_closed' });
 });
@@ -93,7 +89,7 @@ test('maps scope and request_access, appends the nonce unencoded and speaks the 
     loginPage(site, mock, { client_id: Number(mock.defaultClient.id), scope: ['phone', 'unknown'], nonce: 'n-0K_~x', lang: 'ru' }),
   );
   const result = nextResult(page);
-  const popup = await clickForPopup(page);
+  const popup = await clickForPopup(page, '#login');
   expect(popup.url()).toContain('&nonce=n-0K_~x&lang=ru');
   expect(new URL(popup.url()).searchParams.get('scope')).toBe('openid phone');
   await expect(popup.getByRole('button', { name: 'Разрешить' })).toBeVisible();
@@ -125,7 +121,7 @@ test('reuses a window already open under its popup name instead of opening a sec
   const popups: Page[] = [];
   page.on('popup', (popup) => popups.push(popup));
   const result = nextResult(page);
-  const popup = await clickForPopup(page);
+  const popup = await clickForPopup(page, '#login');
   await popup.waitForURL((target) => target.pathname === '/auth');
   await popup.getByRole('button', { name: 'Allow' }).click();
   expect((await result).id_token).toBeTruthy();
@@ -135,7 +131,7 @@ test('reuses a window already open under its popup name instead of opening a sec
 test('ignores auth_result messages that do not come from the provider origin and its own popup', async ({ page, site, mock }) => {
   await page.goto(loginPage(site, mock, { client_id: mock.defaultClient.id }));
   const result = nextResult(page);
-  const popup = await clickForPopup(page);
+  const popup = await clickForPopup(page, '#login');
   await expect(popup.getByRole('button', { name: 'Allow' })).toBeVisible();
 
   // Same origin as the page, not the provider: ignored.

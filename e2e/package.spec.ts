@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { expect, nextEvent, test } from './fixtures.js';
+import { clickForPopup } from './helpers.js';
 
 /**
  * The package as a stranger gets it: `npm pack`, installed into a fresh project, then used from
@@ -170,9 +171,8 @@ document.querySelector('#app').append(button);
   const url = site.page('/app', html.replace('<head>', '<head><script src="/harness.js"></script>'));
   await page.goto(url);
   const success = nextEvent(page, 'telegram-login-success');
-  const popup = page.waitForEvent('popup');
-  await page.click('#tg');
-  await (await popup).getByRole('button', { name: 'Allow' }).click();
+  const popup = await clickForPopup(page);
+  await popup.getByRole('button', { name: 'Allow' }).click();
   expect((await success).detail.user).toMatchObject({ aud: mock.defaultClient.id, id: 100001 });
 });
 
@@ -196,9 +196,8 @@ it('the drop-in bundle works from another origin, as from a CDN', async ({ page,
       ),
     );
     const success = nextEvent(page, 'telegram-login-success');
-    const popup = page.waitForEvent('popup');
-    await page.click('#tg');
-    await (await popup).getByRole('button', { name: 'Allow' }).click();
+    const popup = await clickForPopup(page);
+    await popup.getByRole('button', { name: 'Allow' }).click();
     expect((await success).detail.user).toMatchObject({ id: 100001 });
   } finally {
     cdn.closeAllConnections();

@@ -1,7 +1,7 @@
 // The generator's plain functions (demo/snippets.ts) and the demo's mode switch (demo/demo-mode.ts),
 // without a browser.
 import { expect, test } from '@playwright/test';
-import { resolveDemoMode, TELEGRAM_ISSUER, TELEGRAM_LIBRARY_SRC } from '../demo/demo-mode.js';
+import { resolveDemoMode, TELEGRAM_ISSUER, TELEGRAM_LIBRARY_SRC } from './demo-mode.js';
 import {
   DEFAULT_CONFIG,
   SNIPPET_TABS,
@@ -14,7 +14,7 @@ import {
   renderSnippets,
   validateConfig,
   type DemoConfig,
-} from '../demo/snippets.js';
+} from './snippets.js';
 
 const context = { version: '0.1.0' };
 const config = (overrides: Partial<DemoConfig> = {}): DemoConfig => ({ ...DEFAULT_CONFIG, clientId: '7700000001', ...overrides });
