@@ -60,16 +60,14 @@ test('an id_token handed out by /exchange cannot make a second session at /verif
   expect((exchanged.user as { nonce?: string }).nonce).toBe(nonce);
   const replay = await post(handler, '/auth/telegram/verify', { idToken: exchanged.idToken }, { cookie: jar.header });
   expect(replay.headers.getSetCookie()).toEqual([]);
-  expect(await replay.clone().json()).toMatchObject({ message: '"id_token" was already used' });
-  await expectError(replay, 400, 'id_token_invalid');
+  await expectError(replay, 400, 'id_token_invalid', '"id_token" was already used');
 });
 
 test('refuses a redirectUri other than the configured one with invalid_config naming both', async () => {
   const handler = makeHandler();
   const { verifier, challenge } = pkce();
   const res = await post(handler, '/auth/telegram/exchange', { code: await browserCode(mock, challenge), codeVerifier: verifier, state: 's', redirectUri: 'https://evil.example/cb' });
-  expect(await res.clone().json()).toMatchObject({ message: expect.stringContaining('"redirectUri"') });
-  await expectError(res, 400, 'invalid_config');
+  await expectError(res, 400, 'invalid_config', 'the page\'s "redirect-uri" "https://evil.example/cb" is not the server\'s "redirectUri" "http://localhost:3000/auth/telegram/callback": make them the same URL');
 });
 
 test('reports a reused code as token_exchange_failed with invalid_grant (400)', async () => {
@@ -77,7 +75,7 @@ test('reports a reused code as token_exchange_failed with invalid_grant (400)', 
   const { verifier, challenge } = pkce();
   const request = { code: await browserCode(mock, challenge), codeVerifier: verifier, state: 's' };
   expect((await post(handler, '/auth/telegram/exchange', request)).status).toBe(200);
-  await expectError(await post(handler, '/auth/telegram/exchange', request), 400, 'token_exchange_failed', { providerError: 'invalid_grant' });
+  await expectError(await post(handler, '/auth/telegram/exchange', request), 400, 'token_exchange_failed', 'token endpoint answered "invalid_grant"', { providerError: 'invalid_grant' });
   expect(events.at(-1)).toEqual({ type: 'login_failed', method: 'code', code: 'token_exchange_failed', at: expect.any(Date) });
 });
 
@@ -86,13 +84,12 @@ test('reports a provider that refuses the client as 502 with a hint about the se
   const handler = makeHandler();
   const { verifier, challenge } = pkce();
   const res = await post(handler, '/auth/telegram/exchange', { code: await browserCode(mock, challenge), codeVerifier: verifier, state: 's' });
-  expect(await res.clone().json()).toMatchObject({ message: expect.stringContaining('not the bot token') });
-  await expectError(res, 502, 'token_exchange_failed', { providerError: 'invalid_client' });
+  await expectError(res, 502, 'token_exchange_failed', 'token endpoint answered "invalid_client": check "clientSecret" (the Client Secret from BotFather → Bot Settings → Web Login, not the bot token)', { providerError: 'invalid_client' });
 });
 
 test('requires code and codeVerifier', async () => {
   const handler = makeHandler();
-  await expectError(await post(handler, '/auth/telegram/exchange', { code: 'c', state: 's' }), 400, 'invalid_request');
-  await expectError(await post(handler, '/auth/telegram/exchange', { codeVerifier: 'v', state: 's' }), 400, 'invalid_request');
-  await expectError(await post(handler, '/auth/telegram/exchange', { code: 'c', codeVerifier: 'v', state: 42 }), 400, 'invalid_request');
+  await expectError(await post(handler, '/auth/telegram/exchange', { code: 'c', state: 's' }), 400, 'invalid_request', '"codeVerifier" must be a non-empty string');
+  await expectError(await post(handler, '/auth/telegram/exchange', { codeVerifier: 'v', state: 's' }), 400, 'invalid_request', '"code" must be a non-empty string');
+  await expectError(await post(handler, '/auth/telegram/exchange', { code: 'c', codeVerifier: 'v', state: 42 }), 400, 'invalid_request', '"state" must be a string');
 });

@@ -29,7 +29,7 @@ function sessionOf(handler: TelegramAuthHandler, cookie: string) {
 }
 
 test('GET /session answers 401 session_invalid without a cookie', async () => {
-  await expectError(await get(makeHandler(), '/auth/telegram/session'), 401, 'session_invalid');
+  await expectError(await get(makeHandler(), '/auth/telegram/session'), 401, 'session_invalid', 'no valid session cookie');
 });
 
 test('a session signed with the raw secret, or an expired one, is refused', async () => {
@@ -40,7 +40,7 @@ test('a session signed with the raw secret, or an expired one, is refused', asyn
     .setIssuedAt(now - 1000)
     .setExpirationTime(now + 1000)
     .sign(key);
-  await expectError(await get(makeHandler(), '/auth/telegram/session', { cookie: `tlk_session=${forged}` }), 401, 'session_invalid');
+  await expectError(await get(makeHandler(), '/auth/telegram/session', { cookie: `tlk_session=${forged}` }), 401, 'session_invalid', 'no valid session cookie');
 });
 
 test('logout revokes the session, clears the cookie and reports it', async () => {
@@ -51,7 +51,7 @@ test('logout revokes the session, clears the cookie and reports it', async () =>
   expect(res.status).toBe(204);
   expect(res.headers.get('x-content-type-options')).toBe('nosniff');
   expect(res.headers.getSetCookie()).toEqual(['tlk_session=; HttpOnly; SameSite=Lax; Path=/; Max-Age=0']);
-  await expectError(await get(handler, '/auth/telegram/session', { cookie }), 401, 'session_invalid');
+  await expectError(await get(handler, '/auth/telegram/session', { cookie }), 401, 'session_invalid', 'no valid session cookie');
   expect(await sessionOf(handler, cookie)).toBeNull();
   expect(events.at(-1)).toEqual({ type: 'logout', sub, at: expect.any(Date) });
 });
@@ -64,13 +64,13 @@ test('a logout that cannot record its revocation says so with 503, and still cle
   for (let index = 0; index < 3; index++) await get(handler, '/auth/telegram/nonce').catch(() => undefined);
   const res = await post(handler, '/auth/telegram/logout', '', { cookie: jar.header });
   expect(res.headers.getSetCookie()).toEqual(['tlk_session=; HttpOnly; SameSite=Lax; Path=/; Max-Age=0']);
-  await expectError(res, 503, 'store_unavailable');
+  await expectError(res, 503, 'store_unavailable', 'the memory store is full: raise "maxEntries" or use a shared store such as Redis');
 });
 
 test('logout needs an allowed Origin too', async () => {
   const handler = makeHandler();
   const { header: cookie } = await loggedIn(handler);
-  await expectError(await post(handler, '/auth/telegram/logout', '', { cookie, origin: 'https://evil.example' }), 403, 'origin_not_allowed');
+  await expectError(await post(handler, '/auth/telegram/logout', '', { cookie, origin: 'https://evil.example' }), 403, 'origin_not_allowed', 'origin "https://evil.example" is not allowed: add it to the handler\'s "allowedOrigins"');
   expect((await get(handler, '/auth/telegram/session', { cookie })).status).toBe(200);
 });
 

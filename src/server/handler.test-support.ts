@@ -81,9 +81,10 @@ export async function jsonOf(response: Response): Promise<Record<string, unknown
   return (await response.json()) as Record<string, unknown>;
 }
 
-export async function expectError(response: Response, status: number, error: string, extra: Record<string, unknown> = {}) {
+/** The handler's error answer, pinned: status, code and the exact message (or a pattern for one that names a value). */
+export async function expectError(response: Response, status: number, error: string, message: string | RegExp, extra: Record<string, unknown> = {}) {
   const body = await jsonOf(response);
-  expect({ status: response.status, ...body }).toEqual({ status, error, message: expect.any(String), ...extra });
+  expect({ status: response.status, ...body }).toEqual({ status, error, message: typeof message === 'string' ? message : expect.stringMatching(message), ...extra });
   expect(response.headers.get('x-content-type-options')).toBe('nosniff');
   expect(JSON.stringify(body)).not.toContain(DEFAULT_CLIENT.secret);
   expect(JSON.stringify(body)).not.toMatch(/\bat .+:\d+:\d+/);

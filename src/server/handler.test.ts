@@ -30,13 +30,13 @@ test('a throwing or rejecting onEvent does not break the response', async () => 
 
 test('answers 404 JSON for unknown paths and 405 with Allow for wrong methods', async () => {
   const handler = makeHandler();
-  await expectError(await get(handler, '/auth/telegram/unknown'), 404, 'invalid_request');
-  await expectError(await get(handler, '/elsewhere'), 404, 'invalid_request');
-  await expectError(await get(handler, '/auth/telegram'), 404, 'invalid_request');
-  await expectError(await get(handler, '/auth/telegram/__proto__'), 404, 'invalid_request');
+  await expectError(await get(handler, '/auth/telegram/unknown'), 404, 'invalid_request', 'no route for "/auth/telegram/unknown"');
+  await expectError(await get(handler, '/elsewhere'), 404, 'invalid_request', 'no route for "/elsewhere"');
+  await expectError(await get(handler, '/auth/telegram'), 404, 'invalid_request', 'no route for "/auth/telegram"');
+  await expectError(await get(handler, '/auth/telegram/__proto__'), 404, 'invalid_request', 'no route for "/auth/telegram/__proto__"');
   const wrong = await get(handler, '/auth/telegram/verify');
   expect(wrong.headers.get('allow')).toBe('POST');
-  await expectError(wrong, 405, 'invalid_request');
+  await expectError(wrong, 405, 'invalid_request', 'GET is not allowed on "/auth/telegram/verify"');
 });
 
 test('methods named after Object.prototype members find no route: 405, no stack, no log', async () => {
@@ -45,7 +45,7 @@ test('methods named after Object.prototype members find no route: 405, no stack,
   const { logged } = await quietly(async () => {
     for (const method of ['constructor', '__proto__', 'toString', 'valueOf', 'hasOwnProperty', '__defineGetter__']) {
       const res = await handler(new Request(`${SITE}/auth/telegram/nonce`, { method }));
-      await expectError(res, 405, 'invalid_request');
+      await expectError(res, 405, 'invalid_request', `${method} is not allowed on "/auth/telegram/nonce"`);
     }
   });
   expect(logged).toEqual([]);
@@ -70,7 +70,7 @@ test('a failing store answers 503 store_unavailable without details; the cause g
   const { result: res, logged } = await quietly(() => get(makeHandler({ store: broken }), '/auth/telegram/nonce'));
   const body = await res.clone().json();
   expect(JSON.stringify(body)).not.toContain('10.0.0.5');
-  await expectError(res, 503, 'store_unavailable');
+  await expectError(res, 503, 'store_unavailable', 'the session store is unavailable; try again shortly');
   expect(JSON.stringify(logged.map(String))).toContain('the store failed in add()');
 });
 
