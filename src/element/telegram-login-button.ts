@@ -1,5 +1,5 @@
 import { html, isServer, LitElement, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { loginErrors, TelegramLoginError, toLoginError } from '../errors.js';
 import { resumeLoginOnCallback } from '../flows/callback.js';
@@ -17,24 +17,17 @@ import {
   type TelegramLoginOptions,
   type TelegramLoginResult,
 } from '../types.js';
-import {
-  TelegramLoginCancelEvent,
-  TelegramLoginErrorEvent,
-  TelegramLoginStartEvent,
-  TelegramLoginSuccessEvent,
-  type TelegramLoginEventMap,
-} from './events.js';
-import { resolveGlobalCallback } from './global-callback.js';
+import { TelegramLoginStartEvent, type TelegramLoginEventMap } from './events.js';
 import { telegramIcon } from './icons.js';
 import { type TelegramLoginButtonText, type TelegramLoginTranslation } from './locales.js';
 import { connectLocalized, disconnectLocalized, languageOf, resolveTranslation, telegramLanguage } from './localize.js';
+import { LoginTracker, type TelegramLoginStatus } from './login-tracker.js';
 import { lookOf, type ButtonLook } from './look.js';
 import { providerAttributeProblem, trustProviderOrigins, type ProviderAttribute } from './provider-origins.js';
 import { styles } from './styles.js';
 
 export type { TelegramLoginButtonAppearance, TelegramLoginButtonShape, TelegramLoginButtonSize, TelegramLoginButtonTheme } from './look.js';
-/** `idle` → `pending` (popup open) → `complete` or `error`; a cancel returns to `idle`. */
-export type TelegramLoginStatus = 'idle' | 'pending' | 'complete' | 'error';
+export type { TelegramLoginStatus } from './login-tracker.js';
 
 /** Properties whose change can change the login's configuration. */
 const CONFIG_PROPERTIES = ['clientId', 'requestAccess', 'flow', 'issuer', 'librarySrc', 'redirectUri', 'exchangeUrl', 'libraryTimeout', 'timeout', 'nonce', 'lang'];
@@ -168,13 +161,8 @@ export class TelegramLoginButtonElement extends LitElement {
     this.#setProviderProperty('library-src', value);
   }
 
-  @state() private _status: TelegramLoginStatus = 'idle';
-  @state() private _announcement = '';
-
-  #internals: ElementInternals | undefined = isServer ? undefined : this.attachInternals();
+  #tracker = new LoginTracker(this, isServer ? undefined : this.attachInternals(), () => this.#translation());
   #look: ButtonLook = lookOf({});
-  #inFlight: Promise<TelegramLoginResult> | undefined;
-  #abort: AbortController | undefined;
   #configError: TelegramLoginError | undefined;
   /** The login as configured now, checked when its properties changed. */
   #request: LoginRequest | undefined;
@@ -182,7 +170,7 @@ export class TelegramLoginButtonElement extends LitElement {
 
   /** Where the current or last login stands. */
   get status(): TelegramLoginStatus {
-    return this._status;
+    return this.#tracker.status;
   }
 
   override connectedCallback(): void {
@@ -193,10 +181,6 @@ export class TelegramLoginButtonElement extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     disconnectLocalized(this);
-    // A move (remove and re-add in the same task) keeps the login; a removal ends it.
-    queueMicrotask(() => {
-      if (!this.isConnected) this.#abort?.abort();
-    });
   }
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
@@ -233,7 +217,7 @@ export class TelegramLoginButtonElement extends LitElement {
 
   protected override firstUpdated(): void {
     const resumed = resumeLoginOnCallback({ clientId: String(this.clientId ?? '').trim(), flow: this.flow, timeoutSeconds: orDefault(this.timeout, 300) });
-    if (resumed) this.#track(resumed);
+    if (resumed) this.#tracker.track(resumed);
   }
 
   protected override updated(): void {
@@ -247,7 +231,7 @@ export class TelegramLoginButtonElement extends LitElement {
 
   override render(): TemplateResult {
     const t = this.#translation();
-    const pending = this._status === 'pending';
+    const pending = this.#tracker.status === 'pending';
     const look = this.#look;
     const classes = {
       button: true,
@@ -275,7 +259,7 @@ export class TelegramLoginButtonElement extends LitElement {
         <span part="spinner" class="spinner" ?hidden=${!pending}></span>
         <span part="label" class="label">${pending ? t.pending : html`<slot>${t[look.text]}</slot>`}</span>
       </button>
-      <span class="visually-hidden" role="status">${this._announcement}</span>`;
+      <span class="visually-hidden" role="status">${this.#tracker.announcement}</span>`;
   }
 
   /**
@@ -286,21 +270,21 @@ export class TelegramLoginButtonElement extends LitElement {
   login(): Promise<TelegramLoginResult> {
     // Telegram's library runs one login per page: an open popup gets the focus instead of a new login
     // (a popup that looks closed is abandoned, and a new login starts).
-    if (focusActiveLogin()) return this.#inFlight ?? Promise.reject(loginErrors.loginInProgress());
+    if (focusActiveLogin()) return this.#tracker.inFlight ?? Promise.reject(loginErrors.loginInProgress());
     const abort = new AbortController();
     let request: LoginRequest;
     try {
       request = this.#checkedRequest(abort.signal);
     } catch (error) {
       const failure = toLoginError(error, 'invalid_config');
-      this.#fail(undefined, failure);
+      this.#tracker.fail(undefined, failure);
       return Promise.reject(failure);
     }
     if (!this.dispatchEvent(new TelegramLoginStartEvent({ clientId: request.clientId, flow: request.flow }))) {
       return Promise.reject(new TelegramLoginError('aborted', 'a telegram-login-start listener cancelled the login'));
     }
     // Synchronous up to window.open: still inside the click's task.
-    return this.#track(runLogin(request), abort);
+    return this.#tracker.track(runLogin(request), abort);
   }
 
   #onClick = () => {
@@ -344,70 +328,6 @@ export class TelegramLoginButtonElement extends LitElement {
       if (problem) throw new TelegramLoginError('invalid_config', problem);
     }
     return normalizeLoginOptions(this.#options(signal));
-  }
-
-  #track(pending: Promise<TelegramLoginResult>, abort?: AbortController): Promise<TelegramLoginResult> {
-    this.#inFlight = pending;
-    this.#abort = abort;
-    this.#setStatus('pending', this.#translation().pending);
-    pending.then(
-      (result) => this.#succeed(pending, result),
-      (error: unknown) => this.#fail(pending, toLoginError(error, 'provider_error')),
-    );
-    return pending;
-  }
-
-  /** Whether `pending` is still this element's current login (a replaced one only reports). */
-  #finish(pending: Promise<TelegramLoginResult>): boolean {
-    if (this.#inFlight !== pending) return false;
-    this.#inFlight = undefined;
-    this.#abort = undefined;
-    return true;
-  }
-
-  #succeed(pending: Promise<TelegramLoginResult>, result: TelegramLoginResult) {
-    if (this.#finish(pending)) this.#setStatus('complete', '');
-    this.dispatchEvent(new TelegramLoginSuccessEvent(result));
-    this.#callback(result);
-  }
-
-  #fail(pending: Promise<TelegramLoginResult> | undefined, error: TelegramLoginError) {
-    const current = pending === undefined || this.#finish(pending);
-    const t = this.#translation();
-    if (error.code === 'popup_closed' || error.code === 'aborted') {
-      if (current) this.#setStatus('idle', '');
-      this.dispatchEvent(new TelegramLoginCancelEvent({ error }));
-    } else {
-      if (current) this.#setStatus('error', error.code === 'popup_blocked' ? t.popupBlocked : t.failed);
-      this.dispatchEvent(new TelegramLoginErrorEvent({ error }));
-    }
-    this.#callback({ error });
-  }
-
-  #callback(data: TelegramAuthCallbackData) {
-    const path = this.getAttribute('onauth');
-    const callback = this.onauth ?? (path ? resolveGlobalCallback(path) : undefined);
-    if (path && !this.onauth && !callback) {
-      warnOnce('invalid_config', `onauth="${path}" does not name a global function (write onauth="myFunction", not a call)`);
-    }
-    try {
-      callback?.(data);
-    } catch (error) {
-      // A failing callback must not break the element; surface it like an uncaught error.
-      globalThis.reportError?.(error);
-    }
-  }
-
-  #setStatus(status: TelegramLoginStatus, announcement: string) {
-    this._status = status;
-    this._announcement = announcement;
-    const states = this.#internals?.states;
-    try {
-      for (const name of ['pending', 'complete', 'error']) states?.delete(name);
-      if (status !== 'idle') states?.add(status);
-    } catch {
-      // Browsers without custom states (or with the old `--state` syntax) still get `status`.
-    }
   }
 
   #translation(): TelegramLoginTranslation {

@@ -2,7 +2,7 @@ import { providerErrorFor, TelegramLoginError, toLoginError } from '../errors.js
 import type { TelegramLibraryLoginResult } from '../types.js';
 import { decodeIdTokenClaims } from './id-token.js';
 import { libraryProviderOrigin, loadTelegramLibrary, readyLibrary, type TelegramAuthOptions, type TelegramCallbackData, type TelegramLoginLibrary } from './library-script.js';
-import { runPopupLogin, TELEGRAM_POPUP_NAME, type CloseHandling, type PopupLogin } from './popup-window.js';
+import { runPopupLogin, TELEGRAM_POPUP_NAME, type CloseHandling } from './popup-window.js';
 import type { LibraryLoginRequest } from './requests.js';
 
 /**
