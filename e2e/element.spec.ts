@@ -183,7 +183,10 @@ test('reports library_load_failed when telegram-login.js answers 404, and the ne
 });
 
 test('reports library_load_failed when telegram-login.js hangs past library-timeout, then recovers', async ({ page, site, mock }) => {
-  await mock.control({ delay: { path: '/js/telegram-login.js', ms: 20_000, times: 1 } });
+  // Every request for the library hangs until the test lifts the delay, so the first click fails
+  // whether the preload already timed out before it (a busy machine) or is still pending: an
+  // attempt counted only once would let a click on a slow machine retry and succeed instead.
+  await mock.control({ delay: { path: '/js/telegram-login.js', ms: 20_000 } });
   // A script that is still loading holds the page's load event, so do not wait for it.
   await page.goto(elementPage(site, button(mock, 'library-timeout="1"')), { waitUntil: 'domcontentloaded' });
   const failed = nextEvent(page, 'telegram-login-error');
@@ -192,6 +195,7 @@ test('reports library_load_failed when telegram-login.js hangs past library-time
   expect(error).toMatchObject({ code: 'library_load_failed' });
   expect(error!.message).toContain('did not load within 1 s');
 
+  await mock.control({ reset: true });
   const success = nextEvent(page, 'telegram-login-success');
   const retry = await clickForPopup(page);
   await retry.getByRole('button', { name: 'Allow' }).click();
