@@ -1,4 +1,5 @@
-import type { MockUser } from './tokens.js';
+import { escapeHtml } from '../oauth/html.js';
+import type { MockUser } from './id-token.js';
 
 export type PageLanguage = 'en' | 'ru';
 
@@ -41,10 +42,6 @@ const STRINGS = {
 
 export function pageLanguage(lang: string | null | undefined): PageLanguage {
   return lang?.toLowerCase().startsWith('ru') ? 'ru' : 'en';
-}
-
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }
 
 const STYLE = `
