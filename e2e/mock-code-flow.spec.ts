@@ -56,6 +56,35 @@ test('completes a code login with PKCE through a full-page redirect and the toke
   expect(await (await exchange(verifier)).json()).toMatchObject({ error: 'invalid_grant' });
 });
 
+test('a user who unticks the phone number logs in without phone_number', async ({ page, site, mock }) => {
+  const callback = site.page('/auth/callback', '<!doctype html><title>Callback</title>');
+  await page.goto(
+    `${mock.authorizationEndpoint}?${new URLSearchParams({
+      response_type: 'code',
+      client_id: mock.defaultClient.id,
+      redirect_uri: callback,
+      scope: 'openid profile phone',
+      state: 'st-phone',
+    })}`,
+  );
+  const share = page.getByRole('checkbox', { name: 'Your phone number' });
+  await expect(share).toBeChecked();
+  await share.uncheck();
+  await page.getByRole('button', { name: 'Allow' }).click();
+  await page.waitForURL((url) => url.pathname === '/auth/callback');
+  const response = await fetch(mock.tokenEndpoint, {
+    method: 'POST',
+    headers: {
+      Authorization: `Basic ${Buffer.from(`${mock.defaultClient.id}:${mock.defaultClient.secret}`).toString('base64')}`,
+      'Content-Type': 'application/x-www-form-urlencoded',
+    },
+    body: new URLSearchParams({ grant_type: 'authorization_code', code: new URL(page.url()).searchParams.get('code')!, redirect_uri: callback }),
+  });
+  const claims = await verifyIdToken(mock, ((await response.json()) as { id_token: string }).id_token);
+  expect(claims).toMatchObject({ id: 100001, name: 'Alice Anderson' });
+  expect(claims).not.toHaveProperty('phone_number');
+});
+
 test('redirects back with error=access_denied and the state when the user denies', async ({ page, site, mock }) => {
   const callback = site.page('/auth/callback', '<!doctype html><title>Callback</title>');
   const { challenge } = pkce();

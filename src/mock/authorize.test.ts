@@ -207,3 +207,20 @@ test.describe('parseAuthRequest on its own', () => {
     });
   });
 });
+
+test.describe('the phone number on the consent page', () => {
+  test('is a ticked box when phone is requested, and absent otherwise', async () => {
+    const asked = await (await getAuth({ scope: 'openid profile phone' })).text();
+    expect(asked).toContain('<label><input type="checkbox" name="share_phone" value="yes" checked> Your phone number</label>');
+    expect(asked).toContain('<input type="hidden" name="phone_asked" value="yes">');
+    const notAsked = await (await getAuth({ scope: 'openid profile' })).text();
+    expect(notAsked).not.toContain('share_phone');
+    expect(notAsked).not.toContain('Your phone number');
+  });
+
+  test('lists every default user with their phone number', async () => {
+    const html = await (await getAuth()).text();
+    for (const phone of ['+15550100001', '+15550100002', '+15550100003', '+15550100004']) expect(html).toContain(phone);
+    expect(html).not.toContain('no phone number');
+  });
+});

@@ -205,6 +205,7 @@ export async function handleConsent(state: MockState, req: IncomingMessage, res:
     sendPage(res, 400, renderErrorPage(request.lang, 'invalid_request', 'choose a user and Allow or Deny'));
     return;
   }
-  note(`allow as ${user.id}`);
-  await complete(state, res, request, user);
+  const phoneWithheld = request.scopes.includes('phone') && form.get('phone_asked') === 'yes' && form.get('share_phone') !== 'yes';
+  note(`allow as ${user.id}${phoneWithheld ? ' without phone' : ''}`);
+  await complete(state, res, phoneWithheld ? { ...request, scopes: request.scopes.filter((scope) => scope !== 'phone') } : request, user);
 }

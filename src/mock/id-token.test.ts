@@ -1,11 +1,12 @@
 import { expect, test } from '@playwright/test';
 import { decodeProtectedHeader } from 'jose';
-import { DEFAULT_CLIENT } from './server.js';
+import { DEFAULT_CLIENT, startMockTelegram } from './server.js';
 import {
   ALICE,
   authResultOf,
   BOB,
   CAROL,
+  clock,
   consent,
   DMITRY,
   EDDSA_CLIENT,
@@ -77,9 +78,28 @@ test.describe('id_token claims', () => {
     expect(claims).toMatchObject({ phone_number: '15550100004', phone_number_verified: true });
   });
 
-  test('phone adds nothing for a user without a phone', async () => {
-    const claims = await login({ scope: 'openid phone' }, ALICE);
-    expect(Object.keys(claims).sort()).toEqual(['aud', 'exp', 'iat', 'iss', 'sub']);
+  test('every default user has a phone number, as every Telegram account does', async () => {
+    const phones: Record<number, unknown> = {};
+    for (const user of mock.users) phones[user.id] = (await login({ scope: 'openid phone' }, user.id)).phone_number;
+    expect(phones).toEqual({ [ALICE]: '15550100001', [DMITRY]: '15550100002', [BOB]: '15550100003', [CAROL]: '15550100004' });
+  });
+
+  test('phone adds nothing when the user unticks the phone number on the consent page', async () => {
+    const requestId = await openConsent({ scope: 'openid phone' });
+    const location = locationOf(await consent(requestId, 'allow', ALICE, mock, { phone_asked: 'yes' }));
+    const { payload } = await verify(await idTokenOf(await exchange(location.searchParams.get('code')!)));
+    expect(Object.keys(payload).sort()).toEqual(['aud', 'exp', 'iat', 'iss', 'sub']);
+  });
+
+  test('phone adds nothing for a configured user without a phone', async () => {
+    const phoneless = await startMockTelegram({ port: 0, clock, autoConsent: true, users: [{ id: 42, firstName: 'Nophone' }] });
+    try {
+      const location = locationOf(await getAuth({ scope: 'openid phone' }, phoneless));
+      const idToken = await idTokenOf(await exchange(location.searchParams.get('code')!, {}, { target: phoneless }));
+      expect((await verify(idToken, DEFAULT_CLIENT.id, 'RS256', phoneless)).payload).not.toHaveProperty('phone_number');
+    } finally {
+      await phoneless.stop();
+    }
   });
 
   test('telegram:bot_access adds no claims', async () => {

@@ -56,10 +56,11 @@ export const DEFAULT_CLIENT: MockClient = {
   algorithm: 'RS256',
 };
 
+/** Every Telegram account has a phone number, so every default user has one (fictional 555-01xx numbers). */
 export const DEFAULT_USERS: readonly MockUser[] = [
-  { id: 100001, firstName: 'Alice', lastName: 'Anderson', username: 'alice' },
-  { id: 100002, firstName: 'Дмитрий 🚀', lastName: 'Иванов', username: 'dmitry_ivanov' },
-  { id: 100003, firstName: 'Bob' },
+  { id: 100001, firstName: 'Alice', lastName: 'Anderson', username: 'alice', phoneNumber: '15550100001' },
+  { id: 100002, firstName: 'Дмитрий 🚀', lastName: 'Иванов', username: 'dmitry_ivanov', phoneNumber: '15550100002' },
+  { id: 100003, firstName: 'Bob', phoneNumber: '15550100003' },
   { id: 100004, firstName: 'Carol', lastName: 'Chen', username: 'carol', phoneNumber: '15550100004' },
 ];
 

@@ -90,10 +90,14 @@ export interface ConsentPageInput {
 
 export function renderConsentPage(input: ConsentPageInput): string {
   const t = STRINGS[input.lang];
-  const requested = [t.identity];
-  if (input.scopes.includes('profile')) requested.push(t.profile);
-  if (input.scopes.includes('phone')) requested.push(t.phone);
-  if (input.scopes.includes('telegram:bot_access')) requested.push(t.write);
+  const requested = [escapeHtml(t.identity)];
+  if (input.scopes.includes('profile')) requested.push(escapeHtml(t.profile));
+  // Telegram asks the user's consent for the phone number: ticked by default. The hidden field tells an
+  // unticked box (withheld) from a client that posts the form without it (shared).
+  if (input.scopes.includes('phone')) {
+    requested.push(`<label><input type="checkbox" name="share_phone" value="yes" checked> ${escapeHtml(t.phone)}</label><input type="hidden" name="phone_asked" value="yes">`);
+  }
+  if (input.scopes.includes('telegram:bot_access')) requested.push(escapeHtml(t.write));
   const users = input.users
     .map((user, index) => {
       const name = [user.firstName, user.lastName].filter(Boolean).join(' ');
@@ -115,7 +119,7 @@ export function renderConsentPage(input: ConsentPageInput): string {
 ${users}
 </fieldset>
 <p>${escapeHtml(t.willReceive)}</p>
-<ul>${requested.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>
+<ul>${requested.map((item) => `<li>${item}</li>`).join('')}</ul>
 <div class="actions">
 <button type="submit" name="decision" value="deny">${escapeHtml(t.deny)}</button>
 <button type="submit" name="decision" value="allow">${escapeHtml(t.allow)}</button>

@@ -84,11 +84,12 @@ export async function openConsent(params: Params = {}, target = mock): Promise<s
   return requestIdOf(await res.text());
 }
 
-export function consent(requestId: string, decision: 'allow' | 'deny', userId = ALICE, target = mock): Promise<Response> {
+/** Posts the consent form; `fields` adds what a browser would send, e.g. `{ phone_asked: 'yes' }` for an unticked phone box. */
+export function consent(requestId: string, decision: 'allow' | 'deny', userId = ALICE, target = mock, fields: Record<string, string> = {}): Promise<Response> {
   return fetch(`${target.issuer}/auth/consent`, {
     method: 'POST',
     headers: { 'Content-Type': FORM },
-    body: new URLSearchParams({ request: requestId, user: String(userId), decision }),
+    body: new URLSearchParams({ request: requestId, user: String(userId), decision, ...fields }),
     redirect: 'manual',
   });
 }
