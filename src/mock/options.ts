@@ -48,6 +48,24 @@ export interface MockTelegramOptions {
   clock?: () => number;
 }
 
+/** What `POST /__mock/control` (or `mock.control()`) accepts; every field is optional. */
+export interface MockControlCommand {
+  /** Undo every earlier command (auto-consent returns to its start-up value). */
+  reset?: boolean;
+  /** The next token request answers with this OAuth error (status default 400). */
+  tokenError?: { error: string; error_description?: string; status?: number };
+  /** Hold requests to `path` for `ms` milliseconds (`times` requests, default all). */
+  delay?: { path: string; ms: number; times?: number };
+  /** Answer requests to `path` with `status` (`times` requests, default all). */
+  fail?: { path: string; status: number; times?: number };
+  /** New signing keys with new kids; the previous ones stay in the JWKS unless `dropPrevious`. */
+  rotateKeys?: boolean | { dropPrevious?: boolean };
+  /** Switch auto-consent on (optionally as a given user) or off. */
+  autoConsent?: MockAutoConsent;
+  /** Milliseconds the post_message popup waits after posting before it closes (default 150; 0 races the opener). */
+  popupCloseDelay?: number;
+}
+
 export const DEFAULT_CLIENT: MockClient = {
   id: '7700000001',
   secret: 'mock-secret-7700000001-do-not-use-in-production',

@@ -4,17 +4,27 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { HttpError } from '../oauth/http-error.js';
 import { handleAuth, handleConsent } from './authorize.js';
-import { applyControlCommand, applyOverride, handleControl, type MockControlCommand } from './control.js';
+import { applyControlCommand, applyOverride, handleControl } from './control.js';
 import { handleDiscovery, handleJwks } from './discovery.js';
 import { CORS, send, sendJson, sendOAuthError, sendPage } from './http.js';
-import type { MockClient, MockTelegramOptions } from './options.js';
+import type { AuthorizeCodeOptions, MintIdTokenOptions } from './helpers.js';
+import type { MockUser } from './id-token.js';
+import { authorizeCodeWith, mintIdTokenWith } from './mint.js';
+import type { MockClient, MockControlCommand, MockTelegramOptions } from './options.js';
 import { AUTH_RESULT_SCRIPT, renderAvatar, renderIndexPage } from './pages.js';
 import { createMockState, type MockState } from './state.js';
 import { handleToken } from './token.js';
-import type { MockUser } from './id-token.js';
 
-export type { MockControlCommand } from './control.js';
-export { DEFAULT_CLIENT, DEFAULT_USERS, type MockAutoConsent, type MockClient, type MockClientOptions, type MockTelegramOptions } from './options.js';
+export type { AuthorizeCodeOptions, MintIdTokenOptions } from './helpers.js';
+export {
+  DEFAULT_CLIENT,
+  DEFAULT_USERS,
+  type MockAutoConsent,
+  type MockClient,
+  type MockClientOptions,
+  type MockControlCommand,
+  type MockTelegramOptions,
+} from './options.js';
 export type { MockSigningAlgorithm, MockUser } from './id-token.js';
 
 export interface MockTelegram {
@@ -30,6 +40,17 @@ export interface MockTelegram {
   readonly defaultClient: MockClient;
   readonly clients: readonly MockClient[];
   readonly users: readonly MockUser[];
+  /**
+   * A real id_token signed with this mock's current keys, verifiable against its JWKS, without a
+   * browser or a consent page. For unit tests of your server code.
+   */
+  mintIdToken(options?: MintIdTokenOptions): Promise<string>;
+  /**
+   * A real single-use authorization code, as `/auth` issues once the user allowed the request;
+   * the mock's `/token` redeems it (with the client's secret, the same `redirectUri` and the PKCE
+   * verifier). For unit tests of your code exchange without a browser.
+   */
+  authorizeCode(options: AuthorizeCodeOptions): Promise<string>;
   control(command: MockControlCommand): Promise<void>;
   stop(): Promise<void>;
 }
@@ -158,6 +179,8 @@ export async function startMockTelegram(options: MockTelegramOptions = {}): Prom
     defaultClient: state.registry.clients[0]!,
     clients: state.registry.clients,
     users: state.registry.users,
+    mintIdToken: (mintOptions) => mintIdTokenWith(state, mintOptions),
+    authorizeCode: (codeOptions) => authorizeCodeWith(state, codeOptions),
     control: (command) => applyControlCommand(state, command),
     stop: () =>
       new Promise<void>((resolve) => {

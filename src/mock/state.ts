@@ -82,7 +82,14 @@ export function autoConsentUser(state: MockState): MockUser | undefined {
 }
 
 /** An id_token for `user` as `client` would receive it: claims per scope, signed with the client's algorithm. */
-export function signIdToken(state: MockState, client: MockClient, user: MockUser, scopes: readonly string[], nonce: string | undefined): Promise<string> {
+export function signIdToken(
+  state: MockState,
+  client: MockClient,
+  user: MockUser,
+  scopes: readonly string[],
+  nonce: string | undefined,
+  now = state.clock(),
+): Promise<string> {
   const claims = buildIdTokenClaims({
     issuer: state.issuer,
     clientId: client.id,
@@ -90,7 +97,7 @@ export function signIdToken(state: MockState, client: MockClient, user: MockUser
     scopes,
     subject: subjectFor(state.subjectSalt, client.id, user.id),
     nonce,
-    now: state.clock(),
+    now,
     defaultPicture: avatarUrl(state, user),
   });
   return state.keys.sign(client.algorithm, claims);

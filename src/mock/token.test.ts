@@ -22,13 +22,16 @@ import {
 
 useMock();
 
+/** A fresh code for REDIRECT, straight from the mock: these tests are about /token, not the consent page. */
+const newCode = () => mock.authorizeCode({ redirectUri: REDIRECT });
+
 test.describe('token endpoint', () => {
   test.afterEach(async () => {
     await control({ reset: true });
   });
 
   test('exchanges a code with client_secret_basic', async () => {
-    const res = await exchange(await obtainCode());
+    const res = await exchange(await newCode());
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('no-store');
     const body = (await res.json()) as Record<string, unknown>;
@@ -37,7 +40,7 @@ test.describe('token endpoint', () => {
   });
 
   test('exchanges a code with client_secret_post', async () => {
-    const res = await exchange(await obtainCode(), {}, { auth: 'post' });
+    const res = await exchange(await newCode(), {}, { auth: 'post' });
     expect(res.headers.get('cache-control')).toBe('no-store');
     await verify(await idTokenOf(res));
   });
@@ -64,23 +67,23 @@ test.describe('token endpoint', () => {
   });
 
   test('refuses a request without client authentication with 401 invalid_client', async () => {
-    const res = await exchange(await obtainCode(), { client_id: DEFAULT_CLIENT.id }, { auth: 'none' });
+    const res = await exchange(await newCode(), { client_id: DEFAULT_CLIENT.id }, { auth: 'none' });
     await expectOAuthError(res, 401, 'invalid_client');
   });
 
   test('refuses a wrong secret sent with Basic with 401 invalid_client and a Basic challenge', async () => {
-    const res = await exchange(await obtainCode(), {}, { client: { id: DEFAULT_CLIENT.id, secret: 'wrong' } });
+    const res = await exchange(await newCode(), {}, { client: { id: DEFAULT_CLIENT.id, secret: 'wrong' } });
     expect(res.headers.get('www-authenticate')).toMatch(/^Basic realm=/);
     await expectOAuthError(res, 401, 'invalid_client');
   });
 
   test('refuses a wrong client_secret in the body with 401 invalid_client', async () => {
-    const res = await exchange(await obtainCode(), {}, { auth: 'post', client: { id: DEFAULT_CLIENT.id, secret: 'wrong' } });
+    const res = await exchange(await newCode(), {}, { auth: 'post', client: { id: DEFAULT_CLIENT.id, secret: 'wrong' } });
     await expectOAuthError(res, 401, 'invalid_client');
   });
 
   test('refuses Basic and client_secret together with invalid_request', async () => {
-    const res = await exchange(await obtainCode(), { client_secret: DEFAULT_CLIENT.secret });
+    const res = await exchange(await newCode(), { client_secret: DEFAULT_CLIENT.secret });
     await expectOAuthError(res, 400, 'invalid_request');
   });
 
@@ -89,29 +92,29 @@ test.describe('token endpoint', () => {
   });
 
   test('a code can be exchanged only once', async () => {
-    const code = await obtainCode();
+    const code = await newCode();
     await verify(await idTokenOf(await exchange(code)));
     await expectOAuthError(await exchange(code), 400, 'invalid_grant');
   });
 
   test('a code still works after 59 seconds and expires at 60 seconds', async () => {
-    const fresh = await obtainCode();
+    const fresh = await newCode();
     advanceClock(59_000);
     await verify(await idTokenOf(await exchange(fresh)));
 
-    const stale = await obtainCode();
+    const stale = await newCode();
     advanceClock(60_000);
     await expectOAuthError(await exchange(stale), 400, 'invalid_grant');
   });
 
   test('refuses a code issued to another client with invalid_grant', async () => {
-    const code = await obtainCode();
+    const code = await newCode();
     await expectOAuthError(await exchange(code, {}, { client: OTHER }), 400, 'invalid_grant');
   });
 
   test('requires redirect_uri (invalid_request) and the one sent to /auth (invalid_grant)', async () => {
-    await expectOAuthError(await exchange(await obtainCode(), { redirect_uri: undefined }), 400, 'invalid_request');
-    await expectOAuthError(await exchange(await obtainCode(), { redirect_uri: 'http://localhost:5173/other' }), 400, 'invalid_grant');
+    await expectOAuthError(await exchange(await newCode(), { redirect_uri: undefined }), 400, 'invalid_request');
+    await expectOAuthError(await exchange(await newCode(), { redirect_uri: 'http://localhost:5173/other' }), 400, 'invalid_grant');
   });
 
   test('accepts the redirect_uri exactly as the client sent it to /auth', async () => {
@@ -149,11 +152,11 @@ test.describe('token endpoint', () => {
   });
 
   test('refuses a code_verifier when /auth had no code_challenge with invalid_grant', async () => {
-    await expectOAuthError(await exchange(await obtainCode(), { code_verifier: pkce().verifier }), 400, 'invalid_grant');
+    await expectOAuthError(await exchange(await newCode(), { code_verifier: pkce().verifier }), 400, 'invalid_grant');
   });
 
   test('refuses a repeated parameter with invalid_request', async () => {
-    const code = await obtainCode();
+    const code = await newCode();
     const res = await fetch(mock.tokenEndpoint, {
       method: 'POST',
       headers: { 'Content-Type': FORM, Authorization: basicAuth(DEFAULT_CLIENT.id, DEFAULT_CLIENT.secret) },
@@ -164,10 +167,10 @@ test.describe('token endpoint', () => {
 
   test('control tokenError fails exactly the next token request', async () => {
     await control({ tokenError: { error: 'invalid_grant', error_description: 'x', status: 400 } });
-    const failed = await exchange(await obtainCode());
+    const failed = await exchange(await newCode());
     expect(failed.status).toBe(400);
     expect(await failed.json()).toEqual({ error: 'invalid_grant', error_description: 'x' });
-    await verify(await idTokenOf(await exchange(await obtainCode())));
+    await verify(await idTokenOf(await exchange(await newCode())));
   });
 });
 
