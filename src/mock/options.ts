@@ -109,6 +109,20 @@ export function validateUsers(users: readonly MockUser[]): MockUser[] {
   return [...users];
 }
 
+/** `publicUrl` becomes the issuer: an absolute http(s) URL. */
+export function checkPublicUrl(publicUrl: unknown): void {
+  if (publicUrl === undefined) return;
+  let url: URL | undefined;
+  try {
+    url = new URL(String(publicUrl));
+  } catch {
+    url = undefined;
+  }
+  if (typeof publicUrl !== 'string' || !url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash) {
+    throw new TypeError(`mock publicUrl must be an http(s) URL without query or fragment, such as https://mock.example, got ${JSON.stringify(publicUrl)}`);
+  }
+}
+
 /** The bots and users of one mock, looked up by id. */
 export interface MockRegistry {
   /** The default client first, then the configured ones. */

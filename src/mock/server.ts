@@ -6,6 +6,7 @@ import { HttpError } from '../oauth/http-error.js';
 import { handleAuth, handleConsent } from './authorize.js';
 import { applyControlCommand, applyOverride, handleControl } from './control.js';
 import { handleDiscovery, handleJwks } from './discovery.js';
+import { createHostCheck, hostRefusal } from './host-check.js';
 import { CORS, send, sendJson, sendOAuthError, sendPage } from './http.js';
 import type { AuthorizeCodeOptions, MintIdTokenOptions } from './helpers.js';
 import type { MockUser } from './id-token.js';
@@ -120,6 +121,7 @@ export async function startMockTelegram(options: MockTelegramOptions = {}): Prom
   setMaxListeners(0, state.stopping.signal);
   const routes = routesFor(state, options);
   const log = options.onLog;
+  const hostAllowed = createHostCheck(options);
 
   const server = createServer((req, res) => {
     const started = performance.now();
@@ -130,6 +132,11 @@ export async function startMockTelegram(options: MockTelegramOptions = {}): Prom
       const ms = Math.round(performance.now() - started);
       log?.(`${req.method} ${path} ${res.statusCode}${notes.length ? ' ' + notes.join(' ') : ''} ${ms}ms`);
     });
+    if (!hostAllowed(req.headers.host)) {
+      note('host_not_allowed');
+      sendOAuthError(res, new HttpError(403, 'host_not_allowed', hostRefusal(req.headers.host ?? '')));
+      return;
+    }
     let url: URL;
     try {
       url = new URL(req.url ?? '/', state.issuer);

@@ -1,7 +1,7 @@
 import { HttpError } from '../oauth/http-error.js';
 import type { PendingAuth } from './authorize.js';
 import type { InjectedTokenError, PathOverride } from './control.js';
-import { createRegistry, type MockAutoConsent, type MockClient, type MockRegistry, type MockTelegramOptions } from './options.js';
+import { checkPublicUrl, createRegistry, type MockAutoConsent, type MockClient, type MockRegistry, type MockTelegramOptions } from './options.js';
 import { createSingleUseStore, type SingleUseStore } from './stores.js';
 import type { IssuedCode } from './token.js';
 import { buildIdTokenClaims, createKeyRing, subjectFor, type KeyRing, type MockUser } from './id-token.js';
@@ -47,6 +47,7 @@ export function initialSettings(autoConsent: MockAutoConsent): MockSettings {
 /** Validates the options (a `TypeError` names the bad one) and creates keys and stores; the issuer comes later. */
 export async function createMockState(options: MockTelegramOptions): Promise<MockState> {
   const clock = options.clock ?? Date.now;
+  checkPublicUrl(options.publicUrl);
   const registry = createRegistry(options);
   const autoConsent = options.autoConsent ?? false;
   return {
