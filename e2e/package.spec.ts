@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -78,6 +78,33 @@ it('imports every entry point in Node without a DOM, and runs the mock command',
   });
   const help = await run(join(installed.dir, 'node_modules', '.bin', 'telegram-login-kit'), ['--help']);
   expect(help.stdout).toContain('Usage: telegram-login-kit mock');
+});
+
+it('npx telegram-login-kit mock starts the mock in a project that installed the package', async ({ installed }) => {
+  // detached: npx runs the bin in a child of its own; the test ends the whole group it started.
+  const npx = spawn('npx', ['telegram-login-kit', 'mock', '--port', '0', '--quiet'], { cwd: installed.dir, detached: true });
+  try {
+    let stdout = '';
+    let stderr = '';
+    npx.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const issuer = await new Promise<string>((resolve, reject) => {
+      npx.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+        stdout += chunk;
+        const found = /^ {2}issuer +(http:\/\/127\.0\.0\.1:\d+)$/m.exec(stdout)?.[1];
+        if (found && stdout.includes('</telegram-login-button>')) resolve(found);
+      });
+      npx.once('exit', (code) => reject(new Error(`npx exited (${code}) before the banner:\n${stdout}${stderr}`)));
+    });
+    expect(stdout).toContain(`library-src="${issuer}/js/telegram-login.js"`);
+    const discovery = (await (await fetch(`${issuer}/.well-known/openid-configuration`)).json()) as { issuer: string };
+    expect(discovery.issuer).toBe(issuer);
+  } finally {
+    if (npx.exitCode === null && npx.signalCode === null) {
+      const exited = new Promise((resolve) => npx.once('exit', resolve));
+      process.kill(-npx.pid!, 'SIGTERM');
+      await exited;
+    }
+  }
 });
 
 it('type-checks a TypeScript consumer of the element, its events, the server kit and the mock helpers, with no any', async ({ installed }) => {
