@@ -7,7 +7,7 @@
 import { generateKeyPair, SignJWT } from 'jose';
 import { startMockTelegram, type MockTelegram } from 'telegram-login-kit/mock';
 import { isTelegramLoginError, verifyIdToken } from 'telegram-login-kit/server';
-import { BENCH_CLIENTS, clientFor, codeLogin } from './login-client.js';
+import { BENCH_CLIENTS, clientFor } from './login-client.js';
 import { assert, sleep } from './util.js';
 
 const BURST = 1000;
@@ -46,7 +46,6 @@ async function forgedTokens(mock: MockTelegram, count: number): Promise<string[]
 export async function createJwksBench(): Promise<JwksBench> {
   let jwksRequests = 0;
   const mock = await startMockTelegram({
-    autoConsent: true,
     clients: BENCH_CLIENTS,
     onLog: (line) => {
       if (line.startsWith('GET /.well-known/jwks.json ')) jwksRequests++;
@@ -90,7 +89,7 @@ export async function createJwksBench(): Promise<JwksBench> {
     async start() {
       // Cold start: 1,000 concurrent verifications against an empty cache.
       const good: string[] = [];
-      for (let i = 0; i < 10; i++) good.push(await codeLogin(mock, rs));
+      for (let i = 0; i < 10; i++) good.push(await mock.mintIdToken({ clientId: rs.id }));
       const coldTokens = Array.from({ length: BURST }, (_, i) => good[i % good.length]!);
       const t0 = performance.now();
       const cold = await burst(coldTokens, 'cold');
@@ -99,7 +98,7 @@ export async function createJwksBench(): Promise<JwksBench> {
 
       // Rotation caches: warm each with one good token (one request each).
       const warmForged = await burst([good[0]!], 'forged');
-      const warmRotated = await burst([await codeLogin(mock, ed)], 'rotated', ed.id, ['EdDSA']);
+      const warmRotated = await burst([await mock.mintIdToken({ clientId: ed.id })], 'rotated', ed.id, ['EdDSA']);
       assert(warmForged.accepted === 1 && warmRotated.accepted === 1, 'warming the rotation caches failed');
       warmedAt = Date.now();
 
@@ -120,7 +119,7 @@ export async function createJwksBench(): Promise<JwksBench> {
       await mock.control({ rotateKeys: { dropPrevious: false } });
       const rotated: string[] = [];
       const workers = Array.from({ length: 16 }, async () => {
-        while (rotated.length < BURST) rotated.push(await codeLogin(mock, ed));
+        while (rotated.length < BURST) rotated.push(await mock.mintIdToken({ clientId: ed.id }));
       });
       await Promise.all(workers);
       rotated.length = BURST;

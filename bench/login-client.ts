@@ -1,4 +1,8 @@
-/** A minimal code-flow client for the mock: GET /auth (auto-consent) -> POST /token, over keep-alive node:http. */
+/**
+ * The mock throughput workload: a minimal code-flow client, GET /auth (auto-consent) -> POST /token,
+ * over keep-alive node:http. These HTTP round trips are what the mock bench measures; phases that
+ * only need tokens take them from `mock.mintIdToken()` instead.
+ */
 import { Agent, request } from 'node:http';
 import type { MockClient, MockTelegram } from 'telegram-login-kit/mock';
 
@@ -28,8 +32,8 @@ function call(
 
 let counter = 0;
 
-/** One complete authorization: returns the id_token. The mock must have auto-consent on. */
-export async function codeLogin(mock: MockTelegram, client: MockClient, nonce?: string): Promise<string> {
+/** One complete authorization over HTTP: returns the id_token. The mock must have auto-consent on. */
+export async function httpCodeLogin(mock: MockTelegram, client: MockClient, nonce?: string): Promise<string> {
   const state = `s${++counter}`;
   const scope = client.algorithm === 'EdDSA' ? 'openid' : 'openid profile';
   const auth = new URL(mock.authorizationEndpoint);

@@ -5,7 +5,7 @@
  */
 import type { MockTelegram } from 'telegram-login-kit/mock';
 import { verifyIdToken } from 'telegram-login-kit/server';
-import { clientFor, codeLogin } from './login-client.js';
+import { clientFor, httpCodeLogin } from './login-client.js';
 import { assert, heapAfterGc, percentile } from './util.js';
 
 export const CLIENTS = 32;
@@ -44,7 +44,7 @@ async function loop(mock: MockTelegram, alg: 'RS256' | 'EdDSA', until: (done: nu
       while (!until(started)) {
         started++;
         const t0 = performance.now();
-        const claims = await verifyIdToken(await codeLogin(mock, client), options);
+        const claims = await verifyIdToken(await httpCodeLogin(mock, client), options);
         if (claims.aud !== client.id) throw new Error('login verified for the wrong audience');
         latencies?.push(performance.now() - t0);
         done++;

@@ -2,7 +2,7 @@
 // phone, no sideways scrolling, and screenshots of each as test artifacts. With
 // UPDATE_DEMO_SCREENSHOT=1 the desktop light shot also replaces demo/screenshot.png (the one docs/demo.md shows).
 import { copyFile } from 'node:fs/promises';
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { DEMO_PORT } from '../playwright.config.js';
 

@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type { TelegramLoginButtonElement } from '../src/element/telegram-login-button.js';
 import type { MockTelegram } from '../src/mock/index.js';
@@ -215,7 +215,8 @@ test('runs any number of buttons on one page, one login at a time, and inserts t
   const second = await clickForPopup(page, '#second');
   await second.waitForURL((url) => url.pathname === '/auth');
   expect(new URL(second.url()).searchParams.get('lang')).toBe('de');
-  await second.getByRole('button', { name: 'Deny' }).click();
+  // The consent page speaks the button's language.
+  await second.getByRole('button', { name: 'Ablehnen' }).click();
   await failed;
 
   expect(events.map((event) => `${event.type} ${event.target}`)).toEqual([

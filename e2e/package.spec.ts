@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -69,7 +69,7 @@ it('imports every entry point in Node without a DOM, and runs the mock command',
       main: [typeof main.login, typeof main.TelegramLoginButtonElement, typeof main.handleRedirectCallback],
       element: typeof element.TelegramLoginButtonElement.define,
       server: [typeof server.verifyIdToken, typeof server.createTelegramAuthHandler, typeof server.toNodeListener],
-      mock: typeof mock.startMockTelegram,
+      mock: [typeof mock.startMockTelegram, typeof mock.mintIdToken, typeof mock.authorizeCode],
       react: typeof react.TelegramLoginButton,
       manifest: manifest.modules[0].declarations[0].tagName,
       dom: typeof document,
@@ -79,7 +79,7 @@ it('imports every entry point in Node without a DOM, and runs the mock command',
     main: ['function', 'function', 'function'],
     element: 'function',
     server: ['function', 'function', 'function'],
-    mock: 'function',
+    mock: ['function', 'function', 'function'],
     react: 'object',
     manifest: 'telegram-login-button',
     dom: 'undefined',
@@ -88,12 +88,40 @@ it('imports every entry point in Node without a DOM, and runs the mock command',
   expect(help.stdout).toContain('Usage: telegram-login-kit mock');
 });
 
-it('type-checks a TypeScript consumer of the element, its events and the server kit, with no any', async ({ installed }) => {
+it('npx telegram-login-kit mock starts the mock in a project that installed the package', async ({ installed }) => {
+  // detached: npx runs the bin in a child of its own; the test ends the whole group it started.
+  const npx = spawn('npx', ['telegram-login-kit', 'mock', '--port', '0', '--quiet'], { cwd: installed.dir, detached: true });
+  try {
+    let stdout = '';
+    let stderr = '';
+    npx.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const issuer = await new Promise<string>((resolve, reject) => {
+      npx.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+        stdout += chunk;
+        const found = /^ {2}issuer +(http:\/\/127\.0\.0\.1:\d+)$/m.exec(stdout)?.[1];
+        if (found && stdout.includes('</telegram-login-button>')) resolve(found);
+      });
+      npx.once('exit', (code) => reject(new Error(`npx exited (${code}) before the banner:\n${stdout}${stderr}`)));
+    });
+    expect(stdout).toContain(`library-src="${issuer}/js/telegram-login.js"`);
+    const discovery = (await (await fetch(`${issuer}/.well-known/openid-configuration`)).json()) as { issuer: string };
+    expect(discovery.issuer).toBe(issuer);
+  } finally {
+    if (npx.exitCode === null && npx.signalCode === null) {
+      const exited = new Promise((resolve) => npx.once('exit', resolve));
+      process.kill(-npx.pid!, 'SIGTERM');
+      await exited;
+    }
+  }
+});
+
+it('type-checks a TypeScript consumer of the element, its events, the server kit and the mock helpers, with no any', async ({ installed }) => {
   await writeFile(
     join(installed.dir, 'consumer.ts'),
     `import 'telegram-login-kit';
 import { login, type TelegramLoginResult } from 'telegram-login-kit';
 import { verifyIdToken, createTelegramAuthHandler, type TelegramIdTokenClaims } from 'telegram-login-kit/server';
+import { authorizeCode, mintIdToken, startMockTelegram, type MintIdTokenOptions } from 'telegram-login-kit/mock';
 
 const button = document.querySelector('telegram-login-button');
 if (button) {
@@ -127,9 +155,20 @@ async function onServer(idToken: string): Promise<TelegramIdTokenClaims> {
   void id;
   return claims;
 }
+async function onMockTest(): Promise<string> {
+  const mock = await startMockTelegram({ port: 0 });
+  const options: MintIdTokenOptions = { user: 100004, scope: ['openid', 'phone'], nonce: 'n' };
+  const idToken: string = await mintIdToken(mock, options);
+  const code: string = await mock.authorizeCode({ redirectUri: 'http://localhost:3000/callback', codeVerifier: 'v'.repeat(43) });
+  // @ts-expect-error: a verifier or a challenge, not both
+  await authorizeCode(mock, { redirectUri: 'http://localhost:3000/callback', codeVerifier: 'v'.repeat(43), codeChallenge: 'c'.repeat(43) });
+  await mock.stop();
+  return idToken + code;
+}
 export const handler = createTelegramAuthHandler({ clientId: 1, clientSecret: 's', redirectUri: 'https://example.com/', session: { secret: 'x'.repeat(32) } });
 void onClick;
 void onServer;
+void onMockTest;
 `,
   );
   await writeFile(

@@ -13,4 +13,8 @@ export {
   type MockTelegram,
   type MockTelegramOptions,
   type MockUser,
+  type MockAutoConsent,
+  type MintIdTokenOptions,
+  type AuthorizeCodeOptions,
 } from './server.js';
+export { mintIdToken, authorizeCode, type MockHelperError } from './helpers.js';

@@ -1,50 +1,13 @@
-import type { MockUser } from './tokens.js';
+import { escapeHtml } from '../oauth/html.js';
+import type { MockUser } from './id-token.js';
+import { pageStrings } from './translations/index.js';
 
-export type PageLanguage = 'en' | 'ru';
+/** A language code of the mock's pages (see translations/index.ts). */
+export type PageLanguage = string;
 
-const STRINGS = {
-  en: {
-    title: 'Log in with Telegram',
-    wants: (bot: string, site: string) => `${bot} wants to log you in on ${site}`,
-    chooseUser: 'Log in as',
-    willReceive: 'The site will receive:',
-    identity: 'An ID that identifies you on this site',
-    profile: 'Your name, username and profile photo',
-    phone: 'Your phone number',
-    write: 'Permission for the bot to send you messages',
-    allow: 'Allow',
-    deny: 'Deny',
-    mockNotice: 'This is telegram-login-kit’s offline mock of Telegram. No real account is used.',
-    noPhone: 'no phone number',
-    errorTitle: 'Login failed',
-    resultSent: 'Done. You can close this window.',
-    noOpener: 'The page that opened this window is gone (was it closed, or does it send Cross-Origin-Opener-Policy: same-origin?). Close this window and try again.',
-  },
-  ru: {
-    title: 'Вход через Telegram',
-    wants: (bot: string, site: string) => `${bot} хочет выполнить вход на ${site}`,
-    chooseUser: 'Войти как',
-    willReceive: 'Сайт получит:',
-    identity: 'Идентификатор, по которому сайт вас узнает',
-    profile: 'Ваше имя, имя пользователя и фото профиля',
-    phone: 'Ваш номер телефона',
-    write: 'Разрешение боту писать вам сообщения',
-    allow: 'Разрешить',
-    deny: 'Отклонить',
-    mockNotice: 'Это офлайн-имитация Telegram из telegram-login-kit. Настоящий аккаунт не используется.',
-    noPhone: 'без номера телефона',
-    errorTitle: 'Вход не выполнен',
-    resultSent: 'Готово. Это окно можно закрыть.',
-    noOpener: 'Страница, открывшая это окно, недоступна (закрыта или отдаёт Cross-Origin-Opener-Policy: same-origin). Закройте окно и попробуйте снова.',
-  },
-} satisfies Record<PageLanguage, unknown>;
-
+/** The page language for a `lang` parameter: a translated language, else `en`. */
 export function pageLanguage(lang: string | null | undefined): PageLanguage {
-  return lang?.toLowerCase().startsWith('ru') ? 'ru' : 'en';
-}
-
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+  return pageStrings(lang).$code;
 }
 
 const STYLE = `
@@ -64,8 +27,9 @@ const STYLE = `
 `;
 
 function layout(lang: PageLanguage, title: string, body: string, scripts = ''): string {
+  const { $code, $dir } = pageStrings(lang);
   return `<!doctype html>
-<html lang="${lang}">
+<html lang="${$code}"${$dir === 'rtl' ? ' dir="rtl"' : ''}>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -92,11 +56,15 @@ export interface ConsentPageInput {
 }
 
 export function renderConsentPage(input: ConsentPageInput): string {
-  const t = STRINGS[input.lang];
-  const requested = [t.identity];
-  if (input.scopes.includes('profile')) requested.push(t.profile);
-  if (input.scopes.includes('phone')) requested.push(t.phone);
-  if (input.scopes.includes('telegram:bot_access')) requested.push(t.write);
+  const t = pageStrings(input.lang);
+  const requested = [escapeHtml(t.identity)];
+  if (input.scopes.includes('profile')) requested.push(escapeHtml(t.profile));
+  // Telegram asks the user's consent for the phone number: ticked by default. The hidden field tells an
+  // unticked box (withheld) from a client that posts the form without it (shared).
+  if (input.scopes.includes('phone')) {
+    requested.push(`<label><input type="checkbox" name="share_phone" value="yes" checked> ${escapeHtml(t.phone)}</label><input type="hidden" name="phone_asked" value="yes">`);
+  }
+  if (input.scopes.includes('telegram:bot_access')) requested.push(escapeHtml(t.write));
   const users = input.users
     .map((user, index) => {
       const name = [user.firstName, user.lastName].filter(Boolean).join(' ');
@@ -118,7 +86,7 @@ export function renderConsentPage(input: ConsentPageInput): string {
 ${users}
 </fieldset>
 <p>${escapeHtml(t.willReceive)}</p>
-<ul>${requested.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>
+<ul>${requested.map((item) => `<li>${item}</li>`).join('')}</ul>
 <div class="actions">
 <button type="submit" name="decision" value="deny">${escapeHtml(t.deny)}</button>
 <button type="submit" name="decision" value="allow">${escapeHtml(t.allow)}</button>
@@ -129,7 +97,7 @@ ${users}
 }
 
 export function renderErrorPage(lang: PageLanguage, error: string, description: string): string {
-  const t = STRINGS[lang];
+  const t = pageStrings(lang);
   return layout(
     lang,
     t.errorTitle,
@@ -144,7 +112,7 @@ export function renderErrorPage(lang: PageLanguage, error: string, description: 
  * closes after `closeDelay` ms.
  */
 export function renderResultPage(lang: PageLanguage, targetOrigin: string, message: Record<string, unknown>, closeDelay: number): string {
-  const t = STRINGS[lang];
+  const t = pageStrings(lang);
   // JSON inside a script element: escape `<` so a value can never close the element.
   const json = JSON.stringify({ targetOrigin, message, closeDelay, noOpener: t.noOpener }).replace(/</g, '\\u003c');
   return layout(
