@@ -46,6 +46,13 @@ test.beforeAll(async () => {
   server = createServer({ key: readFileSync(new URL('./tls/key.pem', import.meta.url)), cert: readFileSync(new URL('./tls/cert.pem', import.meta.url)) }, (req, res) => {
     const host = (req.headers.host ?? '').split(':')[0];
     const path = (req.url ?? '/').split('?')[0]!;
+    if (host === 'evil.example.test' && path === '/toss-raw') {
+      // The sibling answers with raw Set-Cookie bytes (Node writes header strings as latin1), for names
+      // document.cookie would not take.
+      const tossed = new URL(req.url!, 'https://x').searchParams.getAll('c');
+      res.writeHead(200, { 'Content-Type': 'text/plain', 'Set-Cookie': tossed }).end('tossed');
+      return;
+    }
     if (host === 'evil.example.test') {
       // The sibling's page: tosses whatever the test put in its query into cookies for the parent domain.
       res.writeHead(200, { 'Content-Type': 'text/html' }).end(page(`<script>
@@ -126,6 +133,10 @@ async function toss(tab: Page, lines: string[]): Promise<void> {
   await done;
 }
 
+async function tossRaw(tab: Page, lines: string[]): Promise<void> {
+  await tab.goto(`${evil}/toss-raw?${new URLSearchParams(lines.map((line) => ['c', line]))}`);
+}
+
 async function sessionUser(tab: Page): Promise<unknown> {
   await tab.goto(`${app}/auth/telegram/session`);
   return JSON.parse((await tab.locator('body').textContent()) ?? 'null');
@@ -147,6 +158,13 @@ test('a sibling subdomain cannot shadow the session cookie with its own', async 
       `__Host-tlk_session=${carol}; Path=/auth/telegram; Secure`,
     ]);
     expect(await sessionUser(tab)).toMatchObject({ user: { tg_id: 100001, name: 'Alice Anderson' } });
+    // A name a browser does not see as __Host- (it starts with a no-break space) may be set by a
+    // sibling, with a narrower path so it is sent first: it must not pass for the real cookie.
+    await tossRaw(tab, [`\u00a0__Host-tlk_session=${carol}; Domain=example.test; Path=/auth/telegram; Secure`]);
+    // It landed: the browser keeps it for the parent domain, and sends it to app.example.test first.
+    const landed = (await victim.cookies()).filter((entry) => entry.name.endsWith('__Host-tlk_session') && entry.domain === '.example.test');
+    expect(landed.map((entry) => [entry.path, entry.value === carol])).toEqual([['/auth/telegram', true]]);
+    expect(await sessionUser(tab)).not.toMatchObject({ user: { name: 'Carol Chen' } });
   } finally {
     await attacker.close();
     await victim.close();
@@ -173,6 +191,7 @@ test('a sibling subdomain cannot plant its redirect-flow transaction to finish a
       `tlk_session_tx=${transaction}; Domain=example.test; Path=/; Secure`,
       `__Host-tlk_session_tx=${transaction}; Domain=example.test; Path=/; Secure`,
     ]);
+    await tossRaw(tab, [`\u00a0__Host-tlk_session_tx=${transaction}; Domain=example.test; Path=/auth/telegram; Secure`]);
     await tab.goto(callback);
     await expect(tab.locator('code')).toHaveText('state_mismatch');
     expect((await victim.cookies(app)).map((entry) => entry.name)).not.toContain('__Host-tlk_session');

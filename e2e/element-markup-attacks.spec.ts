@@ -148,3 +148,58 @@ test('a polluted Object.prototype does not choose login()\'s flow, provider or s
   expect(attackerRequests).toEqual([]);
   expect(pwned()).toBe(false);
 });
+
+test('an injected <base href> cannot move a relative library-src the site set from script', async ({ page, site, mock }) => {
+  const { pwned } = watchConsole(page);
+  // The site mirrors Telegram's library on its own origin and sets the property to a relative path.
+  const mirror = new URL(mock.libraryUrl);
+  await page.route(`${site.origin}/vendor/telegram-login.js`, (route) => route.fulfill({ status: 302, headers: { Location: mirror.href } }));
+  await page.goto(
+    site.page(
+      '/based',
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Base</title>
+<base href="${evil}/">
+<script src="${site.origin}/harness.js"></script></head><body>
+<telegram-login-button id="tg" client-id="${mock.defaultClient.id}"></telegram-login-button>
+<script type="module">
+  import '${site.origin}/telegram-login-kit.js';
+  document.querySelector('#tg').librarySrc = '/vendor/telegram-login.js';
+</script></body></html>`,
+    ),
+  );
+  await expect.poll(() => page.evaluate(() => [...document.scripts].some((script) => script.src.includes('telegram-login.js')))).toBe(true);
+  expect(attackerRequests.filter((url) => url.includes('telegram-login'))).toEqual([]);
+  expect(pwned()).toBe(false);
+});
+
+test('a property set before the element is defined is kept, and still wins over the attribute', async ({ page, site, mock }) => {
+  await mock.control({ autoConsent: true });
+  await page.goto(
+    site.page(
+      '/early',
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Early</title><script src="/harness.js"></script></head><body>
+<telegram-login-button id="tg" client-id="${mock.defaultClient.id}" library-src="${evil}/x.js"></telegram-login-button>
+<script type="module">
+  // Frameworks often set properties before the definition has loaded.
+  document.querySelector('#tg').librarySrc = '${mock.libraryUrl}';
+  await import('/telegram-login-kit.js');
+  console.log('ready ' + Object.hasOwn(document.querySelector('#tg'), 'librarySrc'));
+</script></body></html>`,
+    ),
+  );
+  const ready = await page.waitForEvent('console', (message) => message.text().startsWith('ready '));
+  expect(ready.text()).toBe('ready false');
+  const success = nextEvent(page, 'telegram-login-success');
+  await page.click('#tg');
+  expect((await success).detail.flow).toBe('library');
+  expect(attackerRequests).toEqual([]);
+});
+
+test('on Telegram\'s own origins the library-src attribute may name only the login library', async ({ page, site, mock }) => {
+  const { warnings } = watchConsole(page);
+  await page.goto(elementPage(site, `<telegram-login-button id="tg" client-id="${mock.defaultClient.id}" library-src="https://telegram.org/js/telegram-widget.js?22"></telegram-login-button>`));
+  const failure = nextEvent(page, 'telegram-login-error');
+  await page.click('#tg');
+  expect((await failure).detail.error!.message).toContain('may name only /js/telegram-login.js');
+  expect(warnings.some((text) => text.includes('/js/telegram-login.js'))).toBe(true);
+});

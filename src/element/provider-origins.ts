@@ -11,6 +11,8 @@ const TELEGRAM_ORIGINS = {
   issuer: ['https://oauth.telegram.org'],
   'library-src': ['https://oauth.telegram.org', 'https://telegram.org'],
 } as const;
+/** On Telegram's origins the attribute may name only the login library itself, not any script there. */
+const TELEGRAM_LIBRARY_PATH = '/js/telegram-login.js';
 
 export type ProviderAttribute = keyof typeof TELEGRAM_ORIGINS;
 
@@ -19,7 +21,8 @@ const trusted = new Set<string>();
 
 function originOf(value: string): URL | undefined {
   try {
-    return new URL(value, document.baseURI);
+    // The page's own address, not document.baseURI: an injected <base href> must not move it.
+    return new URL(value, location.href);
   } catch {
     return undefined;
   }
@@ -45,7 +48,11 @@ export function providerAttributeProblem(attribute: ProviderAttribute, value: st
   const url = originOf(value);
   // Malformed values are reported by the option checks, with their own message.
   if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) return undefined;
-  if ((TELEGRAM_ORIGINS[attribute] as readonly string[]).includes(url.origin) || trusted.has(url.origin)) return undefined;
+  const telegram = (TELEGRAM_ORIGINS[attribute] as readonly string[]).includes(url.origin);
+  if (telegram && attribute === 'library-src' && url.pathname !== TELEGRAM_LIBRARY_PATH) {
+    return `the "library-src" attribute may name only ${TELEGRAM_LIBRARY_PATH} on Telegram's origins; got ${JSON.stringify(value)}`;
+  }
+  if (telegram || trusted.has(url.origin)) return undefined;
   if (LOOPBACK.has(url.hostname) && LOOPBACK.has(location.hostname)) return undefined;
   const property = attribute === 'issuer' ? 'issuer' : 'librarySrc';
   return (

@@ -173,6 +173,18 @@ export class TelegramLoginButtonElement extends LitElement {
     return this.#tracker.status;
   }
 
+  constructor() {
+    super();
+    // A property set before the element was defined is an own data property that hides these
+    // accessors (Lit does this for its own properties): move it through the setter.
+    for (const name of ['issuer', 'librarySrc'] as const) {
+      if (!Object.hasOwn(this, name)) continue;
+      const value = (this as Record<string, unknown>)[name] as string | undefined;
+      delete (this as Record<string, unknown>)[name];
+      this[name] = value;
+    }
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     connectLocalized(this);

@@ -35,6 +35,10 @@ export async function exchangeCodeAtServer(transaction: CodeTransaction, code: s
         redirectUri: transaction.redirectUri,
         ...(transaction.nonce ? { nonce: transaction.nonce } : {}),
       }),
+      // The code and its verifier go to this origin's exchange-url and nowhere else: a redirect (an
+      // open redirect on the site, named by injected markup) must not carry them to another origin.
+      mode: 'same-origin',
+      redirect: 'manual',
       signal: AbortSignal.timeout(timeoutMs),
     });
   } catch (cause) {
@@ -42,6 +46,9 @@ export async function exchangeCodeAtServer(transaction: CodeTransaction, code: s
       throw new TelegramLoginError('timeout', `exchange-url did not answer within ${timeoutMs / 1000} s`, { cause });
     }
     throw new TelegramLoginError('token_exchange_failed', `could not reach exchange-url ${transaction.exchangeUrl}`, { cause });
+  }
+  if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+    throw new TelegramLoginError('token_exchange_failed', 'exchange-url answered with a redirect, which is never followed with the code: point exchange-url at the handler\'s /exchange route itself');
   }
   const body = (await response.json().catch(() => undefined)) as Record<string, unknown> | undefined;
   if (!response.ok) throw exchangeError(response.status, body);

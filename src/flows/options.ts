@@ -30,7 +30,8 @@ function secondsToMs(value: number | undefined, name: string, fallback: number):
 function httpUrl(value: string, attribute: string): URL {
   let url: URL;
   try {
-    url = new URL(value, document.baseURI);
+    // Against the page's own address, not document.baseURI: an injected <base href> must not move a relative URL.
+    url = new URL(value, location.href);
   } catch {
     invalid(`"${attribute}" is not a valid URL: "${value}"`);
   }
@@ -120,6 +121,9 @@ export function normalizeLoginOptions(given: TelegramLoginOptions): LoginRequest
   }
 
   if (!options.exchangeUrl) invalid(`flow="${flow}" needs "exchange-url": your server endpoint that redeems the code with the client secret`);
+  if (!globalThis.crypto?.subtle) {
+    invalid(`flow="${flow}" needs WebCrypto (for PKCE), which browsers offer only on https pages and on localhost: serve this page over https`);
+  }
   // The callback page hands the code back by postMessage to its own origin (or a same-origin channel).
   const redirectUri = sameOrigin(httpUrl(options.redirectUri || location.origin + location.pathname, 'redirect-uri'), 'redirect-uri');
   if (redirectUri.hash) invalid('"redirect-uri" must not have a #fragment');

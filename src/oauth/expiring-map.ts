@@ -34,6 +34,9 @@ export interface ExpiringMap<T> {
 export function createExpiringMap<T>({ max, whenFull, clock = Date.now }: ExpiringMapOptions): ExpiringMap<T> {
   if (!Number.isSafeInteger(max) || max < 1) throw new TypeError(`"max" must be a positive whole number, got ${String(max)}`);
   const entries = new Map<string, { value: T; expiresAt: number }>();
+  // The earliest expiry seen since the last sweep: while nothing can have expired, a full map
+  // refuses (or evicts) without scanning every entry again.
+  let earliest = Number.POSITIVE_INFINITY;
 
   function live(key: string): { value: T; expiresAt: number } | undefined {
     const entry = entries.get(key);
@@ -45,7 +48,12 @@ export function createExpiringMap<T>({ max, whenFull, clock = Date.now }: Expiri
 
   function dropExpired(): void {
     const now = clock();
-    for (const [key, entry] of entries) if (entry.expiresAt <= now) entries.delete(key);
+    if (now < earliest) return;
+    earliest = Number.POSITIVE_INFINITY;
+    for (const [key, entry] of entries) {
+      if (entry.expiresAt <= now) entries.delete(key);
+      else earliest = Math.min(earliest, entry.expiresAt);
+    }
   }
 
   function makeRoom(): void {
@@ -65,11 +73,13 @@ export function createExpiringMap<T>({ max, whenFull, clock = Date.now }: Expiri
       // Re-setting moves the key to the end, so eviction order stays "oldest first".
       entries.delete(key);
       entries.set(key, { value, expiresAt });
+      earliest = Math.min(earliest, expiresAt);
     },
     add(key, value, expiresAt) {
       if (live(key)) return false;
       makeRoom();
       entries.set(key, { value, expiresAt });
+      earliest = Math.min(earliest, expiresAt);
       return true;
     },
     get: (key) => live(key)?.value,

@@ -1,9 +1,10 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, test } from '@playwright/test';
 import { TelegramLoginError } from '../errors.js';
+import { authorizeCode } from '../mock/helpers.js';
 import { DEFAULT_CLIENT, startMockTelegram, type MockTelegram } from '../mock/server.js';
+import { randomToken } from '../oauth/random.js';
 import { exchangeCode, type ExchangeCodeOptions } from './exchange-code.js';
 
 const REDIRECT = 'http://localhost:5173/callback';
@@ -25,32 +26,16 @@ test.afterEach(async () => {
   await mock.control({ reset: true });
 });
 
-function pkce() {
-  const verifier = randomBytes(32).toString('base64url');
-  return { verifier, challenge: createHash('sha256').update(verifier).digest('base64url') };
-}
+/** A fresh PKCE verifier (43 URL-safe characters). */
+const newVerifier = () => randomToken();
 
-/** A code for `clientId` from the mock's /auth (auto-consent), with a PKCE challenge for `verifier`. */
-async function obtainCode(verifier: string, { clientId = DEFAULT_CLIENT.id, nonce }: { clientId?: string; nonce?: string } = {}): Promise<string> {
-  const auth = new URL(mock.authorizationEndpoint);
-  auth.search = new URLSearchParams({
-    response_type: 'code',
-    client_id: clientId,
-    redirect_uri: REDIRECT,
-    scope: 'openid profile',
-    state: 'state-1',
-    code_challenge: createHash('sha256').update(verifier).digest('base64url'),
-    code_challenge_method: 'S256',
-    ...(nonce ? { nonce } : {}),
-  }).toString();
-  const res = await fetch(auth, { redirect: 'manual' });
-  const code = new URL(res.headers.get('location') ?? 'about:blank').searchParams.get('code');
-  if (!code) throw new Error(`no code: ${res.status}`);
-  return code;
+/** A real code for `clientId` from the mock's public helper, bound to the S256 challenge of `verifier`. */
+function obtainCode(verifier: string, { clientId = DEFAULT_CLIENT.id, nonce }: { clientId?: string; nonce?: string } = {}): Promise<string> {
+  return authorizeCode(mock, { redirectUri: REDIRECT, clientId, codeVerifier: verifier, ...(nonce ? { nonce } : {}) });
 }
 
 async function options(overrides: Partial<ExchangeCodeOptions> = {}): Promise<ExchangeCodeOptions> {
-  const { verifier } = pkce();
+  const verifier = newVerifier();
   return {
     code: await obtainCode(verifier, { clientId: String(overrides.clientId ?? DEFAULT_CLIENT.id) }),
     codeVerifier: verifier,
@@ -134,7 +119,7 @@ test('reports invalid_grant when a code is exchanged a second time', async () =>
 });
 
 test('reports invalid_grant when the PKCE verifier does not match', async () => {
-  const error = await failureOf(exchangeCode(await options({ codeVerifier: pkce().verifier })));
+  const error = await failureOf(exchangeCode(await options({ codeVerifier: newVerifier() })));
   expect(error.providerError).toBe('invalid_grant');
 });
 
@@ -175,7 +160,7 @@ test('reports a successful token response without an id_token', async () => {
 });
 
 test('checks the nonce only when the caller passes one', async () => {
-  const { verifier } = pkce();
+  const verifier = newVerifier();
   const base = { codeVerifier: verifier, redirectUri: REDIRECT, clientId: DEFAULT_CLIENT.id, clientSecret: DEFAULT_CLIENT.secret, issuer: mock.issuer };
   const matching = await exchangeCode({ ...base, code: await obtainCode(verifier, { nonce: 'n-1' }), nonce: 'n-1' });
   expect(matching.claims.nonce).toBe('n-1');

@@ -1,6 +1,6 @@
 import { TelegramLoginError } from '../errors.js';
 import type { TelegramIdTokenClaims } from '../types.js';
-import { checkClientId, checkClientSecret, checkUrl, normalizeIssuer, type IdTokenAlgorithm } from './validate.js';
+import { checkClientId, checkClientSecret, checkUrl, normalizeIssuer, ownOptions, type IdTokenAlgorithm } from './validate.js';
 import { verifyIdToken, type VerifyIdTokenOptions } from './verify-id-token.js';
 
 export interface ExchangeCodeOptions
@@ -64,7 +64,6 @@ function basicCredentials(clientId: string, secret: string): string {
 }
 
 function checkOptions(options: ExchangeCodeOptions): void {
-  if (typeof options !== 'object' || options === null) throw new TypeError('exchangeCode needs options: { code, codeVerifier, redirectUri, clientId, clientSecret, … }');
   if (typeof options.code !== 'string' || options.code === '') throw new TypeError(`"code" must be a non-empty string, got ${typeof options.code === 'string' ? 'an empty string' : typeof options.code}`);
   checkClientSecret(options.clientSecret);
   checkUrl(options.redirectUri, 'redirectUri');
@@ -121,7 +120,8 @@ function providerFailure(status: number, body: TokenResponse): TelegramLoginErro
  * default), then verifies the id_token. Failures of the request are `token_exchange_failed` (with
  * Telegram's `providerError` when it sent one); failures of the token are those of `verifyIdToken`.
  */
-export async function exchangeCode(options: ExchangeCodeOptions): Promise<ExchangeCodeResult> {
+export async function exchangeCode(given: ExchangeCodeOptions): Promise<ExchangeCodeResult> {
+  const options = ownOptions(given, 'exchangeCode');
   checkOptions(options);
   const clientId = checkClientId(options.clientId);
   const issuer = normalizeIssuer(options.issuer);

@@ -40,10 +40,11 @@ test.describe('GET /nonce', () => {
     expect(res.headers.get('cache-control')).toBe('no-store');
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     const { nonce } = await jsonOf(res);
-    expect(nonce).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(nonce).toMatch(/^[A-Za-z0-9_-]{22}\.[0-9a-z]+\.[A-Za-z0-9_-]{22}$/);
     const binding = setCookie(res, `tlk_session_nonce_${(nonce as string).slice(0, 12)}`)!;
     expect(binding.split('; ').slice(1).sort()).toEqual(['HttpOnly', 'Max-Age=600', 'Path=/', 'SameSite=Lax']);
-    expect(await store.get(`nonce:${nonce as string}`)).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    // Issuing stores nothing (the nonce carries its expiry and a MAC): a flood of /nonce cannot fill the store.
+    expect(await store.get(`nonce-used:${(nonce as string).split('.')[0]}`)).toBeUndefined();
   });
 
   test('nonces fetched at once by two buttons or tabs of one browser each keep their own binding', async () => {
@@ -58,6 +59,32 @@ test.describe('GET /nonce', () => {
       // The used binding cookie is cleared with the login.
       expect(setCookie(res, `tlk_session_nonce_${nonce.slice(0, 12)}`)).toContain('Max-Age=0');
     }
+  });
+
+  test('refuses a navigation or another site: a nonce is for the site\'s own scripts', async () => {
+    const handler = makeHandler();
+    for (const headers of [{ 'Sec-Fetch-Site': 'cross-site', 'Sec-Fetch-Mode': 'navigate' }, { 'Sec-Fetch-Site': 'same-site', 'Sec-Fetch-Mode': 'cors' }, { 'Sec-Fetch-Site': 'same-origin', 'Sec-Fetch-Mode': 'navigate' }]) {
+      const res = await handler(new Request(`${SITE}/auth/telegram/nonce`, { headers }));
+      expect(res.headers.getSetCookie(), JSON.stringify(headers)).toEqual([]);
+      await expectError(res, 403, 'origin_not_allowed', "a nonce is fetched by the site's own script (fetch from a page of this origin), not by a navigation or another site");
+    }
+    const own = await handler(new Request(`${SITE}/auth/telegram/nonce`, { headers: { 'Sec-Fetch-Site': 'same-origin', 'Sec-Fetch-Mode': 'cors' } }));
+    expect(own.status).toBe(200);
+  });
+
+  test('a browser never holds more than a few binding cookies, however many nonces a page fetches', async () => {
+    const handler = makeHandler();
+    const jar = new CookieJar();
+    let most = 0;
+    for (let index = 0; index < 40; index++) {
+      await nonceFrom(handler, jar);
+      most = Math.max(most, (jar.header.match(/tlk_session_nonce_/g) ?? []).length);
+    }
+    expect(most).toBeLessThanOrEqual(8);
+    // The newest nonce still works.
+    const { nonce } = await nonceFrom(handler, jar);
+    const idToken = await libraryToken(mock, nonce);
+    expect((await post(handler, '/auth/telegram/verify', { idToken }, { cookie: jar.header })).status).toBe(200);
   });
 
   test('answers 405 with Allow for another method', async () => {
@@ -113,7 +140,7 @@ test.describe('POST /verify', () => {
     const { response, idToken, jar } = await verifiedLogin(mock, handler);
     expect(response.status).toBe(200);
     const replay = await post(handler, '/auth/telegram/verify', { idToken }, { cookie: jar.header });
-    expect(replay.headers.getSetCookie()).toEqual([]);
+    expect(replay.headers.getSetCookie().filter((cookie) => !cookie.includes('Max-Age=0'))).toEqual([]);
     await expectError(replay, 400, 'nonce_mismatch', '"nonce" claim is unknown, expired or already used');
     expect(events.map((event) => event.type)).toEqual(['login', 'login_failed']);
     expect(events[1]).toEqual({ type: 'login_failed', method: 'id_token', code: 'nonce_mismatch', at: expect.any(Date) });
@@ -127,9 +154,9 @@ test.describe('POST /verify', () => {
     const attacker = new CookieJar();
     await nonceFrom(handler, attacker); // the attacker has a binding cookie of their own
     const res = await post(handler, '/auth/telegram/verify', { idToken }, { cookie: attacker.header });
-    await expectError(res, 400, 'nonce_mismatch', '"nonce" claim was issued to another browser');
+    await expectError(res, 400, 'nonce_mismatch', '"nonce" claim was not issued to this browser by this server');
     const bare = await post(handler, '/auth/telegram/verify', { idToken: await libraryToken(mock, (await nonceFrom(handler)).nonce) });
-    await expectError(bare, 400, 'nonce_mismatch', '"nonce" claim was issued to another browser');
+    await expectError(bare, 400, 'nonce_mismatch', '"nonce" claim was not issued to this browser by this server');
   });
 
   test('refuses a nonce this server never issued, and a token without a nonce', async () => {

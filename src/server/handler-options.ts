@@ -1,6 +1,7 @@
 import type { TelegramLoginErrorCode } from '../errors.js';
-import { cookieNames, defaultCookieName, type CookieNames } from './cookies.js';
+import { cookieNames, type CookieNames } from './cookies.js';
 import type { ExchangeCodeOptions } from './exchange-code.js';
+import { createNonceManagerWithKeys, type NonceManager } from './nonce.js';
 import { createCookieKeys, type CookieKeys, type SessionSecret } from './secrets.js';
 import { createSessionManagerWithKeys, type SessionClaimsHook, type SessionManager } from './session.js';
 import { guardStore } from './stores/guarded.js';
@@ -17,6 +18,7 @@ import {
   checkUrl,
   loopbackTwins,
   normalizeIssuer,
+  ownOptions,
   shown,
   type IdTokenAlgorithm,
 } from './validate.js';
@@ -58,8 +60,8 @@ export interface TelegramAuthHandlerOptions {
     /** Default 900. */
     ttlSeconds?: number;
     /**
-     * Default `__Host-tlk_session` on https, `tlk_session` on loopback http; the other cookies are this
-     * name plus `_tx` (redirect flow) and `_nonce` (nonce binding).
+     * Default `tlk_session`; on https the name always gets the `__Host-` prefix. The other cookies are
+     * this name plus `_tx` (redirect flow) and `_nonce_…` (nonce binding).
      */
     cookieName?: string;
     claims?: SessionClaimsHook;
@@ -96,32 +98,34 @@ export interface HandlerContext {
   cookies: CookieNames;
   keys: CookieKeys;
   sessions: SessionManager;
+  nonces: NonceManager;
   store: TelegramAuthStore;
   returnIdToken: boolean;
   onEvent: TelegramAuthHandlerOptions['onEvent'];
   fetch: typeof fetch | undefined;
 }
 
-export function resolveContext(options: TelegramAuthHandlerOptions): HandlerContext {
-  if (typeof options !== 'object' || options === null) throw new TypeError('createTelegramAuthHandler needs options: { clientId, clientSecret, redirectUri, session }');
+export function resolveContext(given: TelegramAuthHandlerOptions): HandlerContext {
+  const options = ownOptions(given, 'createTelegramAuthHandler');
   const clientId = checkClientId(options.clientId);
   const clientSecret = checkClientSecret(options.clientSecret);
   if (typeof options.session !== 'object' || options.session === null) {
     throw new TypeError(`"session" must be an object like { secret: process.env.SESSION_SECRET }, got ${shown(options.session)}`);
   }
+  const session = ownOptions(options.session, '"session"');
   const redirectUri = checkRedirectUri(options.redirectUri);
   const secure = redirectUri.protocol === 'https:';
   const returnTo = safeReturnTo(options.returnTo ?? '/');
   if (returnTo === undefined) throw new TypeError(`"returnTo" must be a path on this site, starting with a single "/", got ${shown(options.returnTo)}`);
   const store = guardStore(options.store ?? createMemoryStore());
-  const keys = createCookieKeys(options.session.secret, 'session.secret');
+  const keys = createCookieKeys(session.secret, 'session.secret');
   const origin = new URL(options.redirectUri).origin;
   const sessions = createSessionManagerWithKeys(
     {
-      ttlSeconds: options.session.ttlSeconds,
-      cookieName: options.session.cookieName ?? defaultCookieName(secure),
-      claims: options.session.claims,
-      secret: options.session.secret,
+      ttlSeconds: session.ttlSeconds,
+      cookieName: session.cookieName,
+      claims: session.claims,
+      secret: session.secret,
       secure,
       store,
       issuer: origin,
@@ -144,6 +148,7 @@ export function resolveContext(options: TelegramAuthHandlerOptions): HandlerCont
     cookies: cookieNames(sessions.cookieName),
     keys,
     sessions,
+    nonces: createNonceManagerWithKeys(keys, store),
     store,
     returnIdToken: options.returnIdToken === true,
     onEvent: options.onEvent,

@@ -1,7 +1,9 @@
 // Shared by the handler's test files (not shipped: tsconfig.build.json leaves *.test-support.ts out).
-import { createHash, randomBytes } from 'node:crypto';
 import { expect } from '@playwright/test';
+import { authorizeCode, mintIdToken } from '../mock/helpers.js';
 import { DEFAULT_CLIENT, type MockTelegram } from '../mock/server.js';
+import { pkceChallenge } from '../oauth/pkce.js';
+import { randomToken } from '../oauth/random.js';
 import { createTelegramAuthHandler, type AuthEvent, type TelegramAuthHandler, type TelegramAuthHandlerOptions } from './handler.js';
 
 export const SITE = 'http://localhost:3000';
@@ -90,20 +92,9 @@ export async function expectError(response: Response, status: number, error: str
   expect(JSON.stringify(body)).not.toMatch(/\bat .+:\d+:\d+/);
 }
 
-/** The library flow: the mock's post_message result page (auto-consent) carries the id_token. */
-export async function libraryToken(mock: MockTelegram, nonce?: string): Promise<string> {
-  const auth = new URL(mock.authorizationEndpoint);
-  auth.search = new URLSearchParams({
-    response_type: 'post_message',
-    client_id: DEFAULT_CLIENT.id,
-    redirect_uri: `${SITE}/`,
-    scope: 'openid profile',
-    ...(nonce ? { nonce } : {}),
-  }).toString();
-  const html = await (await fetch(auth)).text();
-  const match = /<script type="application\/json" id="auth-result">([\s\S]*?)<\/script>/.exec(html);
-  if (!match?.[1]) throw new Error('no auth-result on the mock page');
-  return (JSON.parse(match[1]) as { message: { result: string } }).message.result;
+/** A real library-flow id_token from the mock (its public helper), echoing `nonce`. */
+export function libraryToken(mock: MockTelegram, nonce?: string): Promise<string> {
+  return mintIdToken(mock, nonce ? { nonce } : {});
 }
 
 /** A nonce from the handler, with the browser binding cookie it set (both are needed at /verify). */
@@ -122,26 +113,15 @@ export async function verifiedLogin(mock: MockTelegram, handler: TelegramAuthHan
   return { response, idToken, nonce, jar };
 }
 
-export function pkce() {
-  const verifier = randomBytes(32).toString('base64url');
-  return { verifier, challenge: createHash('sha256').update(verifier).digest('base64url') };
+/** A fresh PKCE verifier and its S256 challenge. */
+export async function pkce(): Promise<{ verifier: string; challenge: string }> {
+  const verifier = randomToken();
+  return { verifier, challenge: await pkceChallenge(verifier) };
 }
 
-/** The browser's code flow up to the callback: a code for REDIRECT_URI with a PKCE challenge. */
-export async function browserCode(mock: MockTelegram, challenge: string, { nonce }: { nonce?: string } = {}): Promise<string> {
-  const auth = new URL(mock.authorizationEndpoint);
-  auth.search = new URLSearchParams({
-    response_type: 'code',
-    client_id: DEFAULT_CLIENT.id,
-    redirect_uri: REDIRECT_URI,
-    scope: 'openid profile',
-    state: 'browser-state',
-    code_challenge: challenge,
-    code_challenge_method: 'S256',
-    ...(nonce ? { nonce } : {}),
-  }).toString();
-  const res = await fetch(auth, { redirect: 'manual' });
-  return new URL(res.headers.get('location')!).searchParams.get('code')!;
+/** The browser's code flow up to the callback: a real code for REDIRECT_URI bound to a PKCE challenge. */
+export function browserCode(mock: MockTelegram, challenge: string, { nonce }: { nonce?: string } = {}): Promise<string> {
+  return authorizeCode(mock, { redirectUri: REDIRECT_URI, codeChallenge: challenge, ...(nonce ? { nonce } : {}) });
 }
 
 export function locationOf(response: Response): string {

@@ -67,11 +67,30 @@ test('a failing store answers 503 store_unavailable without details; the cause g
     delete: () => Promise.reject(new Error('redis is down at 10.0.0.5')),
     increment: () => Promise.reject(new Error('redis is down at 10.0.0.5')),
   };
-  const { result: res, logged } = await quietly(() => get(makeHandler({ store: broken }), '/auth/telegram/nonce'));
+  // The login gets as far as using its nonce, which needs the store: refused, not accepted.
+  const { result, logged } = await quietly(() => verifiedLogin(mock, makeHandler({ store: broken })));
+  const res = result.response;
+  expect(res.headers.getSetCookie().filter((cookie) => !cookie.includes('Max-Age=0'))).toEqual([]);
   const body = await res.clone().json();
   expect(JSON.stringify(body)).not.toContain('10.0.0.5');
   await expectError(res, 503, 'store_unavailable', 'the session store is unavailable; try again shortly');
-  expect(JSON.stringify(logged.map(String))).toContain('the store failed in add()');
+  expect(JSON.stringify(logged.map(String))).toContain('the store failed in get()');
+});
+
+test('a polluted Object.prototype does not loosen the checks: options are read as given', async () => {
+  const handler = makeHandler();
+  const polluted = Object.prototype as Record<string, unknown>;
+  try {
+    // A deep-merge bug elsewhere in the app sets these for every object.
+    Object.assign(polluted, { clockTolerance: 1e9, maxAgeSeconds: 1e12, returnIdToken: true, algorithms: ['RS256', 'ES256', 'EdDSA'] });
+    const handler2 = makeHandler();
+    const { response } = await verifiedLogin(mock, handler2);
+    expect(response.status).toBe(200);
+    expect((await response.json()).idToken).toBeUndefined();
+  } finally {
+    for (const key of ['clockTolerance', 'maxAgeSeconds', 'returnIdToken', 'algorithms']) delete polluted[key];
+  }
+  expect(handler.basePath).toBe('/auth/telegram');
 });
 
 test('refuses bad configuration with a TypeError that names the option, what it got, and the fix', () => {

@@ -8,7 +8,7 @@ export type { TelegramIdTokenClaims, UnverifiedTelegramClaims } from '../types.j
 export { DEFAULT_ISSUER } from '../types.js';
 export { verifyIdToken, ID_TOKEN_ALGORITHMS, MAX_ID_TOKEN_LENGTH, type IdTokenAlgorithm, type VerifyIdTokenOptions } from './verify-id-token.js';
 export { exchangeCode, type ExchangeCodeOptions, type ExchangeCodeResult } from './exchange-code.js';
-export { issueNonce, consumeNonce, NONCE_TTL_SECONDS, type IssueNonceOptions } from './nonce.js';
+export { createNonceManager, NONCE_TTL_SECONDS, type NonceManager, type NonceManagerOptions, type NonceUse } from './nonce.js';
 export { createMemoryStore, type MemoryStoreOptions } from './stores/memory.js';
 export type { TelegramAuthStore } from './stores/store.js';
 export {

@@ -1,4 +1,5 @@
 import { TelegramLoginError } from '../errors.js';
+import { ownOptions } from './validate.js';
 
 /** A user as the legacy login widget and bot `login_url` buttons deliver it, after its hash checked out. */
 export interface TelegramWidgetUser {
@@ -136,8 +137,9 @@ function checkAge(authDate: number, now: number, maxAgeSeconds: number): void {
 export async function verifyLoginWidget(
   data: LoginWidgetData,
   botToken: string,
-  { maxAgeSeconds = 3_600, currentDate, fields: pick }: VerifyLoginWidgetOptions = {},
+  options: VerifyLoginWidgetOptions = {},
 ): Promise<TelegramWidgetUser> {
+  const { maxAgeSeconds = 3_600, currentDate, fields: pick } = ownOptions(options, 'verifyLoginWidget');
   if (typeof botToken !== 'string' || botToken === '') throw new TypeError('"botToken" is required');
   if (!Number.isFinite(maxAgeSeconds) || maxAgeSeconds <= 0) throw new TypeError('"maxAgeSeconds" must be a positive number');
   const fields = toFields(data);

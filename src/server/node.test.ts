@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { expect, test } from '@playwright/test';
 import { DEFAULT_CLIENT, startMockTelegram, type MockTelegram } from '../mock/server.js';
 import { createTelegramAuthHandler, type AuthEvent, type TelegramAuthHandler } from './handler.js';
+import { cookiesOf } from './handler.test-support.js';
 import { toNodeListener, type NodeListener } from './node.js';
 
 const SECRET = 'node-adapter-test-session-secret-0123';
@@ -50,19 +51,11 @@ function handlerFor(origin: string, onEvent?: (event: AuthEvent) => void): Teleg
   });
 }
 
-function cookiesOf(response: Response): string {
-  return response.headers
-    .getSetCookie()
-    .map((cookie) => cookie.split(';')[0]!)
-    .filter((pair) => !pair.endsWith('='))
-    .join('; ');
-}
-
 test('serves the handler over node:http and passes other paths to next()', async () => {
   const nonce = await fetch(`${site}/auth/telegram/nonce`);
   expect(nonce.status).toBe(200);
   expect(nonce.headers.get('cache-control')).toBe('no-store');
-  expect(await nonce.json()).toEqual({ nonce: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) });
+  expect(await nonce.json()).toEqual({ nonce: expect.stringMatching(/^[A-Za-z0-9_-]{22}\.[0-9a-z]+\.[A-Za-z0-9_-]{22}$/) });
 
   const other = await fetch(`${site}/products?id=1`);
   expect(await other.text()).toBe('the app');
@@ -270,6 +263,36 @@ test('a client that aborts mid-body is an abort: no stack trace, no login_failed
     expect(logged).toEqual([]);
   } finally {
     console.error = realError;
+    await server.close();
+  }
+});
+
+test('a body the handler answers without reading (403, 404, 405) closes the connection instead of waiting for the rest', async () => {
+  const server = await serveWith(handler, { bodyTimeoutMs: 60_000 });
+  try {
+    const requests = [
+      `POST /auth/telegram/verify HTTP/1.1\r\nHost: 127.0.0.1\r\nOrigin: https://evil.example\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"id`,
+      `POST /auth/telegram/nope HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"id`,
+      `POST /auth/telegram/nonce HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"id`,
+    ];
+    for (const bytes of requests) {
+      // rawRequest resolves when the server ends the connection: with keep-alive this would hang.
+      const answer = await rawRequest(server.port, bytes);
+      expect(answer.split('\r\n')[0], bytes.split('\r\n')[0]).toMatch(/^HTTP\/1\.1 40[345] /);
+      expect(answer.toLowerCase(), bytes.split('\r\n')[0]).toContain('connection: close');
+    }
+  } finally {
+    await server.close();
+  }
+});
+
+test('a Host header that is not a host gets a 400 that says so', async () => {
+  const server = await serveWith(handler);
+  try {
+    const answer = await rawRequest(server.port, 'GET /auth/telegram/nonce HTTP/1.1\r\nHost: localhost:99999\r\nConnection: close\r\n\r\n');
+    expect(answer.split('\r\n')[0]).toBe('HTTP/1.1 400 Bad Request');
+    expect(answer).toContain('the \\"Host\\" header is not a valid host');
+  } finally {
     await server.close();
   }
 });

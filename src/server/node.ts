@@ -49,17 +49,18 @@ function isUnder(pathname: string, basePath: string): boolean {
  * parsing (and path-based middleware such as rate limits) sees another: they are refused.
  * Express rewrites `req.url` under a mount path; `originalUrl` keeps what the browser asked for.
  */
-function requestUrl(req: NodeRequest): URL | undefined {
+function requestUrl(req: NodeRequest): URL | 'target' | 'host' {
   const encrypted = (req.socket as { encrypted?: boolean }).encrypted === true;
   const target = (req as NodeRequest & { originalUrl?: string }).originalUrl ?? req.url ?? '/';
-  if (!target.startsWith('/') || target.startsWith('//') || target.includes('\\')) return undefined;
-  let url: URL;
+  if (!target.startsWith('/') || target.startsWith('//') || target.includes('\\')) return 'target';
+  let base: URL;
   try {
-    url = new URL(target, `${encrypted ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}`);
+    base = new URL(`${encrypted ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}`);
   } catch {
-    return undefined;
+    return 'host';
   }
-  return url.pathname + url.search === target || `${url.pathname}?` === target ? url : undefined;
+  const url = new URL(target, base);
+  return url.pathname + url.search === target || `${url.pathname}?` === target ? url : 'target';
 }
 
 function requestHeaders(req: NodeRequest): Headers {
@@ -152,15 +153,16 @@ async function writeResponse(response: Response, res: NodeResponse, closeConnect
 
 async function serve(handler: TelegramAuthHandler, bodyTimeoutMs: number, req: NodeRequest, res: NodeResponse, next?: () => void): Promise<void> {
   const url = requestUrl(req);
-  if (!url) {
-    // Middleware: such a path is never ours, whatever a later router makes of it.
+  if (typeof url === 'string') {
+    // Middleware: such a request is never ours, whatever a later router makes of it.
     if (next) {
       next();
       return;
     }
+    const message = url === 'host' ? 'the "Host" header is not a valid host' : 'the request target must be a normalized path starting with a single "/"';
     res
-      .writeHead(400, { 'Content-Type': 'application/json; charset=utf-8', 'X-Content-Type-Options': 'nosniff' })
-      .end(JSON.stringify({ error: 'invalid_request', message: 'the request target must be a normalized path starting with a single "/"' }));
+      .writeHead(400, { 'Content-Type': 'application/json; charset=utf-8', 'X-Content-Type-Options': 'nosniff', Connection: 'close' })
+      .end(JSON.stringify({ error: 'invalid_request', message }));
     return;
   }
   if (next && !isUnder(url.pathname, handler.basePath)) {
@@ -169,11 +171,17 @@ async function serve(handler: TelegramAuthHandler, bodyTimeoutMs: number, req: N
   }
   const { request, cutShort, dispose } = toRequest(req, url, bodyTimeoutMs);
   try {
-    await writeResponse(await handler(request), res, cutShort());
+    // A body the handler answered without reading to its end (a 403, a 404, a 413) may still be
+    // trickling in: close the connection rather than keep it open for the rest.
+    await writeResponse(await handler(request), res, cutShort() || req.complete === false);
   } catch (error) {
     console.error('telegram-login-kit: the node adapter failed', error);
     if (res.headersSent) res.destroy();
-    else res.writeHead(500, { 'Content-Type': 'application/json; charset=utf-8' }).end(JSON.stringify({ error: 'server_error', message: 'internal error' }));
+    else {
+      res
+        .writeHead(500, { 'Content-Type': 'application/json; charset=utf-8', 'X-Content-Type-Options': 'nosniff', Connection: 'close' })
+        .end(JSON.stringify({ error: 'server_error', message: 'internal error' }));
+    }
   } finally {
     dispose();
   }

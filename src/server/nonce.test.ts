@@ -1,68 +1,100 @@
 import { expect, test } from '@playwright/test';
-import { consumeNonce, issueNonce, useNonce } from './nonce.js';
+import { createNonceManager, type NonceManager } from './nonce.js';
 import { createMemoryStore } from './stores/memory.js';
+import type { TelegramAuthStore } from './stores/store.js';
 
-test('issueNonce returns 43 URL-safe characters, different every time', async () => {
+const SECRET = 'nonce-test-secret-of-at-least-32-characters';
+const BROWSER = 'b'.repeat(43);
+
+function manager(store: TelegramAuthStore = createMemoryStore(), secret: string | string[] = SECRET): NonceManager {
+  return createNonceManager({ secret, store });
+}
+
+test('a nonce is URL-safe, carries its expiry and a MAC, and is different every time', async () => {
+  const nonces = manager();
+  const issued = new Set(await Promise.all(Array.from({ length: 100 }, () => nonces.issue())));
+  expect(issued.size).toBe(100);
+  for (const nonce of issued) expect(nonce).toMatch(/^[A-Za-z0-9_-]{22}\.[0-9a-z]+\.[A-Za-z0-9_-]{22}$/);
+});
+
+test('issuing writes nothing to the store: a flood of /nonce cannot fill it', async () => {
+  const writes: string[] = [];
   const store = createMemoryStore();
-  const nonces = new Set(await Promise.all(Array.from({ length: 100 }, () => issueNonce(store))));
-  expect(nonces.size).toBe(100);
-  for (const nonce of nonces) expect(nonce).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  const watched: TelegramAuthStore = { ...store, add: (key, value, ttl) => (writes.push(key), store.add(key, value, ttl)), set: (key, value, ttl) => (writes.push(key), store.set(key, value, ttl)) };
+  const nonces = manager(watched);
+  for (let index = 0; index < 50; index++) await nonces.issue({ binding: BROWSER });
+  expect(writes).toEqual([]);
+  const nonce = await nonces.issue({ binding: BROWSER });
+  expect(await nonces.use(nonce, BROWSER)).toBe('ok');
+  expect(writes).toHaveLength(1);
 });
 
 test('a nonce is consumed exactly once', async () => {
-  const store = createMemoryStore();
-  const nonce = await issueNonce(store);
-  expect(await consumeNonce(store, nonce)).toBe(true);
-  expect(await consumeNonce(store, nonce)).toBe(false);
+  const nonces = manager();
+  const nonce = await nonces.issue();
+  expect(await nonces.consume(nonce)).toBe(true);
+  expect(await nonces.consume(nonce)).toBe(false);
 });
 
 test('of many concurrent uses of one nonce, exactly one wins', async () => {
-  const store = createMemoryStore();
-  const nonce = await issueNonce(store, { binding: 'b'.repeat(43) });
-  const uses = await Promise.all(Array.from({ length: 50 }, () => useNonce(store, nonce, 'b'.repeat(43))));
+  const nonces = manager();
+  const nonce = await nonces.issue({ binding: BROWSER });
+  const uses = await Promise.all(Array.from({ length: 50 }, () => nonces.use(nonce, BROWSER)));
   expect(uses.filter((use) => use === 'ok')).toHaveLength(1);
 });
 
-test('a nonce that was never issued, or is not a nonce at all, is refused', async () => {
+test('two instances sharing a store and a secret: issued by one, used once at the other', async () => {
   const store = createMemoryStore();
-  expect(await consumeNonce(store, 'A'.repeat(43))).toBe(false);
-  for (const bad of ['', 'short', 42, null, { toString: () => 'x' }]) expect(await useNonce(store, bad)).toBe('unknown');
+  const [a, b] = [manager(store), manager(store)];
+  const nonce = await a.issue({ binding: BROWSER });
+  expect(await b.use(nonce, BROWSER)).toBe('ok');
+  expect(await a.use(nonce, BROWSER)).toBe('unknown');
+});
+
+test('what is not a nonce, or a forged one, is refused without touching the store', async () => {
+  const writes: string[] = [];
+  const store = createMemoryStore();
+  const nonces = manager({ ...store, add: (key, value, ttl) => (writes.push(key), store.add(key, value, ttl)) });
+  for (const bad of ['', 'short', 42, null, { toString: () => 'x' }, 'A'.repeat(43)]) expect(await nonces.use(bad), String(bad)).toBe('unknown');
+  const real = await nonces.issue();
+  const [random, expiry] = real.split('.');
+  expect(await nonces.use(`${random}.${expiry}.${'A'.repeat(22)}`)).toBe('other_browser');
+  const later = (parseInt(expiry!, 36) + 3600).toString(36);
+  expect(await nonces.use(`${random}.${later}.${real.split('.')[2]}`)).toBe('other_browser');
+  expect(await manager(createMemoryStore(), 'another-server-secret-of-32-characters!').use(real)).toBe('other_browser');
+  expect(writes).toEqual([]);
 });
 
 test('a nonce expires after its TTL', async () => {
-  let now = Date.UTC(2026, 0, 15);
-  const store = createMemoryStore({ clock: () => now });
-  const fresh = await issueNonce(store);
-  const stale = await issueNonce(store);
-  now += 599_999;
-  expect(await consumeNonce(store, fresh)).toBe(true);
-  now += 1;
-  expect(await consumeNonce(store, stale)).toBe(false);
+  const nonces = manager();
+  const nonce = await nonces.issue({ ttlSeconds: 1 });
+  const [random, , mac] = nonce.split('.');
+  const past = (Math.floor(Date.now() / 1000) - 1).toString(36);
+  // An expiry in the past (the MAC no longer matters: it is checked after the expiry).
+  expect(await nonces.use(`${random}.${past}.${mac}`)).toBe('unknown');
+  expect(await nonces.use(nonce)).toBe('ok');
 });
 
-test('a bound nonce works only with its browser binding, and is used up by a wrong one', async () => {
+test('a bound nonce works only with its browser binding', async () => {
+  const nonces = manager();
+  const nonce = await nonces.issue({ binding: BROWSER });
+  expect(await nonces.use(nonce, 'x'.repeat(43))).toBe('other_browser');
+  expect(await nonces.use(nonce)).toBe('other_browser');
+  expect(await nonces.use(nonce, BROWSER)).toBe('ok');
+  const unbound = await nonces.issue();
+  expect(await nonces.use(unbound, BROWSER)).toBe('other_browser');
+});
+
+test('secret rotation: a nonce issued under the old secret is accepted while the old secret is listed', async () => {
   const store = createMemoryStore();
-  const mine = 'm'.repeat(43);
-  const nonce = await issueNonce(store, { binding: mine });
-  expect(await useNonce(store, nonce, 'x'.repeat(43))).toBe('other_browser');
-  expect(await useNonce(store, nonce, mine)).toBe('unknown');
-  const again = await issueNonce(store, { binding: mine });
-  expect(await useNonce(store, again)).toBe('other_browser');
-  const third = await issueNonce(store, { binding: mine });
-  expect(await consumeNonce(store, third, { binding: mine })).toBe(true);
+  const old = await manager(store).issue({ binding: BROWSER });
+  expect(await manager(store, ['the-next-nonce-secret-of-32-characters!!', SECRET]).use(old, BROWSER)).toBe('ok');
+  const again = await manager(store).issue({ binding: BROWSER });
+  expect(await manager(store, 'the-next-nonce-secret-of-32-characters!!').use(again, BROWSER)).toBe('other_browser');
 });
 
-test('the store keeps only a hash of the binding', async () => {
-  const written: string[] = [];
-  const store = createMemoryStore();
-  const spy = { ...store, add: (key: string, value: string, ttl: number) => (written.push(value), store.add(key, value, ttl)) };
-  await issueNonce(spy, { binding: 'secret-binding-value-0123456789-abcdefghijk' });
-  expect(written).toHaveLength(1);
-  expect(written[0]).not.toContain('secret-binding');
-  expect(written[0]).toMatch(/^[A-Za-z0-9_-]{43}$/);
-});
-
-test('misuse: a bad TTL is a TypeError', async () => {
-  await expect(issueNonce(createMemoryStore(), { ttlSeconds: 0 })).rejects.toThrow(TypeError);
-  await expect(issueNonce(createMemoryStore(), { ttlSeconds: 1.5 })).rejects.toThrow('"ttlSeconds" must be a whole number of seconds ≥ 1, got 1.5');
+test('misuse: a bad TTL or secret is a TypeError', async () => {
+  await expect(manager().issue({ ttlSeconds: 0 })).rejects.toThrow(TypeError);
+  await expect(manager().issue({ ttlSeconds: 1.5 })).rejects.toThrow('"ttlSeconds" must be a whole number of seconds ≥ 1, got 1.5');
+  expect(() => manager(createMemoryStore(), 'short')).toThrow('"secret" must be at least 32 characters');
 });

@@ -32,14 +32,15 @@ export function checkSecrets(secret: SessionSecret | readonly SessionSecret[], n
 }
 
 /**
- * Keys for the kit's own cookies, derived per purpose with HKDF-SHA-256 so that one secret never
+ * Keys for the kit's own tokens, derived per purpose with HKDF-SHA-256 so that one secret never
  * signs one thing and encrypts another: `session` signs session JWTs (HS256), `transaction` encrypts
- * the redirect flow's transaction (A256GCM).
+ * the redirect flow's transaction (A256GCM), `nonce` MACs nonces (HMAC-SHA-256).
  */
 export interface CookieKeys {
   /** The first key signs; all of them verify (secret rotation). */
   session(): Promise<Uint8Array[]>;
   transaction(): Promise<Uint8Array[]>;
+  nonce(): Promise<Uint8Array[]>;
 }
 
 async function derive(secret: Uint8Array, purpose: string): Promise<Uint8Array> {
@@ -60,7 +61,7 @@ export function createCookieKeys(secret: SessionSecret | readonly SessionSecret[
     if (!keys) cache.set(purpose, (keys = Promise.all(secrets.map((one) => derive(one, purpose)))));
     return keys;
   };
-  return { session: () => keysFor('session'), transaction: () => keysFor('transaction') };
+  return { session: () => keysFor('session'), transaction: () => keysFor('transaction'), nonce: () => keysFor('nonce') };
 }
 
 /** base64url(SHA-256(text)): what the store keeps instead of a browser secret or a whole token. */

@@ -62,7 +62,7 @@ test('issues an HS256 session JWT with iss, aud, the Telegram identity and grant
     scope: 'openid profile',
     jti: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
     iat: expect.any(Number),
-    iat_ms: expect.any(Number),
+    gen: '0',
     exp: (claims.iat as number) + 900,
   });
   expect(session).toEqual({
@@ -94,7 +94,9 @@ test('secure by default: a __Host- cookie, Secure, host-only, Path=/; plain name
 test('reads the session back from the cookie', async () => {
   const sessions = manager({ cookieName: 'sid' });
   const { cookie, session } = await sessions.issue(VERIFIED);
-  expect(cookie.startsWith('sid=')).toBe(true);
+  // On https a custom name keeps the __Host- protection: the prefix is added.
+  expect(cookie.startsWith('__Host-sid=')).toBe(true);
+  expect(sessions.cookieName).toBe('__Host-sid');
   const request = new Request('https://example.com/', { headers: { Cookie: `other=1; ${cookie.split(';')[0]}; last=2` } });
   expect(await sessions.getSession(request)).toEqual(session);
   expect(await sessions.getSession(new Request('https://example.com/'))).toBeNull();
@@ -104,7 +106,7 @@ test('adds custom claims from the claims hook, and refuses reserved ones', async
   const sessions = manager({ claims: async (verified) => ({ role: 'admin', account: `acct-${verified.id}` }) });
   const { session } = await sessions.issue(VERIFIED);
   expect(session.user).toMatchObject({ role: 'admin', account: 'acct-100001', sub: VERIFIED.sub });
-  for (const claim of ['sub', 'iss', 'aud', 'iat_ms']) {
+  for (const claim of ['sub', 'iss', 'aud', 'gen']) {
     await expect(manager({ claims: () => ({ [claim]: 'x' }) }).issue(VERIFIED)).rejects.toThrow(`the "claims" hook must not set "${claim}"`);
   }
 });
@@ -186,6 +188,18 @@ test('revokeUser ends every earlier session of that user, not the next login nor
   await expect(sessions.revokeUser('')).rejects.toThrow(TypeError);
 });
 
+test('revokeUser on one instance ends the user\'s sessions on another that shares the store, whatever their clocks', async () => {
+  // Generations are random values, not times: nothing here depends on two servers' clocks agreeing.
+  const store = createMemoryStore();
+  const [a, b] = [manager({ store }), manager({ store })];
+  const onB = await b.issue(VERIFIED);
+  await a.revokeUser(VERIFIED.sub);
+  expect(await b.getSession(requestWith(onB.cookie))).toBeNull();
+  const fresh = await b.issue(VERIFIED);
+  expect(decodeJwt(fresh.token).gen).not.toBe('0');
+  expect(await a.getSession(requestWith(fresh.cookie))).not.toBeNull();
+});
+
 test('a re-login revokes the session cookie it replaces', async () => {
   const sessions = manager();
   const first = await sessions.issue(VERIFIED);
@@ -207,5 +221,7 @@ test('misuse: bad secrets, ttl, cookie names and claims options are TypeErrors t
   expect(() => createSessionManager({ secret: SECRET, ttlSeconds: 0 })).toThrow(TypeError);
   expect(() => createSessionManager({ secret: SECRET, cookieName: 'bad name' })).toThrow(TypeError);
   expect(() => createSessionManager({ secret: SECRET, secure: false, cookieName: '__Host-sid' })).toThrow('only over https');
+  expect(() => createSessionManager({ secret: SECRET, cookieName: '__Secure-sid' })).toThrow('write "__Host-sid" or a plain name');
+  expect(() => createSessionManager({ secret: SECRET, cookieName: '__host-sid' })).toThrow('exact "__Host-" prefix');
   expect(() => createSessionManager({ secret: SECRET, audience: '' })).toThrow(TypeError);
 });

@@ -1,10 +1,11 @@
 import { errors, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import { randomToken } from '../oauth/random.js';
 import type { TelegramIdTokenClaims } from '../types.js';
-import { checkCookieName, defaultCookieName, readCookie, serializeCookie } from './cookies.js';
+import { checkCookieName, readCookie, serializeCookie } from './cookies.js';
 import { createCookieKeys, type CookieKeys, type SessionSecret } from './secrets.js';
 import { guardStore } from './stores/guarded.js';
 import { createMemoryStore } from './stores/memory.js';
+import { ownOptions } from './validate.js';
 import type { TelegramAuthStore } from './stores/store.js';
 
 /** What a session knows about its user: the claims of the session JWT without its bookkeeping. */
@@ -45,7 +46,7 @@ export interface SessionManagerOptions {
   ttlSeconds?: number;
   /** Whether the site is served over https: `Secure` cookies with `__Host-` names. Default true. */
   secure?: boolean;
-  /** Default `__Host-tlk_session` (secure) or `tlk_session`. */
+  /** Default `tlk_session`; on https the name always carries the `__Host-` prefix (`__Host-tlk_session`). */
   cookieName?: string;
   /**
    * The session JWT's `iss` and `aud`, checked when reading: another app that shares the secret
@@ -88,12 +89,15 @@ export interface SessionManager {
 
 // A distinct `typ` keeps a session JWT from being accepted where another JWT of ours is expected.
 const SESSION_TYP = 'tlk-session+jwt';
-const RESERVED_CLAIMS = new Set(['iss', 'aud', 'sub', 'jti', 'iat', 'iat_ms', 'exp', 'nbf', 'tg_id', 'scope']);
-const BOOKKEEPING_CLAIMS = new Set(['iss', 'aud', 'jti', 'iat', 'iat_ms', 'exp', 'nbf']);
+const RESERVED_CLAIMS = new Set(['iss', 'aud', 'sub', 'jti', 'iat', 'gen', 'exp', 'nbf', 'tg_id', 'scope']);
+const BOOKKEEPING_CLAIMS = new Set(['iss', 'aud', 'jti', 'iat', 'gen', 'exp', 'nbf']);
+// The generation of a user who was never revoked (or whose last revocation outlived every session).
+const FIRST_GENERATION = '0';
 const DEFAULT_AUDIENCE = 'telegram-login-kit';
 
 export const revokedKey = (jti: string) => `revoked:${jti}`;
-export const userRevokedKey = (sub: string) => `user-revoked:${sub}`;
+/** The user's current session generation: revokeUser() replaces it, and sessions of other generations end. */
+export const userGenerationKey = (sub: string) => `user-generation:${sub}`;
 
 /** The scopes whose claims the token carries: `openid`, `profile` when `id` came, `phone` when a number did. */
 function grantedScope(claims: TelegramIdTokenClaims): string {
@@ -162,16 +166,20 @@ async function verifyWithAny(token: string, keys: Uint8Array[], issuer: string, 
 export function createSessionManagerWithKeys(options: SessionManagerOptions, keys: CookieKeys): SessionManager {
   const ttlSeconds = checkTtl(options.ttlSeconds ?? 900);
   const secure = options.secure ?? true;
-  const cookieName = checkCookieName(options.cookieName ?? defaultCookieName(secure), secure);
+  const cookieName = checkCookieName(options.cookieName ?? 'tlk_session', secure);
   const issuer = checkName(options.issuer ?? DEFAULT_AUDIENCE, 'session.issuer');
   const audience = checkName(options.audience ?? DEFAULT_AUDIENCE, 'session.audience');
   const store = guardStore(options.store ?? createMemoryStore());
 
+  /**
+   * Revoked by logout, or issued in another generation of its user than the current one. Generations
+   * are random values, not times, so servers whose clocks differ still agree. When the generation key
+   * has expired, every session issued before the revocation has expired too: any generation passes.
+   */
   async function isRevoked(payload: JWTPayload): Promise<boolean> {
-    const [revoked, userRevokedAt] = await Promise.all([store.get(revokedKey(payload.jti!)), store.get(userRevokedKey(payload.sub!))]);
+    const [revoked, generation] = await Promise.all([store.get(revokedKey(payload.jti!)), store.get(userGenerationKey(payload.sub!))]);
     if (revoked !== undefined) return true;
-    const issuedMs = typeof payload.iat_ms === 'number' ? payload.iat_ms : payload.iat! * 1000;
-    return userRevokedAt !== undefined && issuedMs <= Number(userRevokedAt);
+    return generation !== undefined && payload.gen !== generation;
   }
 
   async function verifySession(token: string): Promise<Session | null> {
@@ -187,11 +195,8 @@ export function createSessionManagerWithKeys(options: SessionManagerOptions, key
     async issue(verified, request) {
       const previous = request ? await manager.getSession(request) : null;
       if (previous) await manager.revoke(previous);
-      // After a revokeUser() (here or on another instance, whose clock may run ahead) a new session
-      // must sort after the revocation, even within the same millisecond.
-      const revokedAt = Number((await store.get(userRevokedKey(verified.sub))) ?? 0);
-      const now = Math.max(Date.now(), revokedAt + 1);
-      const issuedAt = Math.floor(now / 1000);
+      const generation = (await store.get(userGenerationKey(verified.sub))) ?? FIRST_GENERATION;
+      const issuedAt = Math.floor(Date.now() / 1000);
       // Round-tripped through JSON so the session returned now equals the one read back from the cookie.
       const payload = JSON.parse(
         JSON.stringify({
@@ -202,8 +207,7 @@ export function createSessionManagerWithKeys(options: SessionManagerOptions, key
           sub: verified.sub,
           jti: randomToken(),
           iat: issuedAt,
-          // Millisecond precision, so that revokeUser() and a new login in the same second are told apart.
-          iat_ms: now,
+          gen: generation,
           exp: issuedAt + ttlSeconds,
         }),
       ) as JWTPayload;
@@ -222,8 +226,8 @@ export function createSessionManagerWithKeys(options: SessionManagerOptions, key
     },
     async revokeUser(sub) {
       if (typeof sub !== 'string' || sub === '') throw new TypeError(`"sub" must be the session's non-empty sub, got ${JSON.stringify(sub)}`);
-      // Kept as long as any session issued before now can live.
-      await store.set(userRevokedKey(sub), String(Date.now()), ttlSeconds);
+      // Kept as long as any session of an earlier generation can live.
+      await store.set(userGenerationKey(sub), randomToken(16), ttlSeconds);
     },
     clearCookie: () => serializeCookie(cookieName, '', { maxAge: 0, secure }),
   };
@@ -234,7 +238,7 @@ export function createSessionManagerWithKeys(options: SessionManagerOptions, key
  * Stateless sessions: an HS256 JWT (jose) in an HttpOnly cookie, with `iss`/`aud`, secret rotation,
  * and revocation per session and per user through the store.
  */
-export function createSessionManager(options: SessionManagerOptions): SessionManager {
-  if (typeof options !== 'object' || options === null) throw new TypeError('createSessionManager needs options: { secret, … }');
+export function createSessionManager(given: SessionManagerOptions): SessionManager {
+  const options = ownOptions(given, 'createSessionManager');
   return createSessionManagerWithKeys(options, createCookieKeys(options.secret, 'secret'));
 }

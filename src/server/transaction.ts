@@ -48,6 +48,7 @@ export async function openTransaction(token: string, keys: CookieKeys): Promise<
 }
 
 const BASE = 'https://site.invalid';
+const MAX_RETURN_TO = 2048;
 
 /**
  * A path on this site, percent-encoded so it can go into a `Location` header as is, or undefined: it
@@ -55,11 +56,12 @@ const BASE = 'https://site.invalid';
  * backslash or control character. Anything else could be an open redirect.
  */
 export function safeReturnTo(value: string | null | undefined): string | undefined {
-  if (typeof value !== 'string' || !/^\/(?![/\\])/.test(value)) return undefined;
+  // Long enough for any real page; a longer one would make a transaction cookie browsers drop (4 KB).
+  if (typeof value !== 'string' || value.length > MAX_RETURN_TO || !/^\/(?![/\\])/.test(value)) return undefined;
   if (/[\\\u0000-\u001f\u007f]/.test(value)) return undefined;
   const resolved = new URL(value, BASE);
   if (resolved.origin !== BASE) return undefined;
   const path = resolved.pathname + resolved.search + resolved.hash;
   // Dot segments can collapse into a new leading "//" (`/..//evil.example`): check the result again.
-  return /^\/(?![/\\])/.test(path) ? path : undefined;
+  return path.length <= MAX_RETURN_TO && /^\/(?![/\\])/.test(path) ? path : undefined;
 }

@@ -22,6 +22,18 @@ export function masked(value: unknown): string {
   return typeof value === 'string' ? `a string of ${value.length} characters` : shown(value);
 }
 
+/**
+ * The options object's own properties, on an object with no prototype: a polluted
+ * `Object.prototype.clockTolerance` (from a deep-merge or query-string bug elsewhere in the app) must
+ * not loosen a check the caller never asked to loosen.
+ */
+export function ownOptions<T extends object>(options: T, what: string): T {
+  if (typeof options !== 'object' || options === null) throw new TypeError(`${what} needs an options object, got ${shown(options)}`);
+  const own = Object.create(null) as Record<string, unknown>;
+  for (const key of Object.keys(options)) own[key] = (options as Record<string, unknown>)[key];
+  return own as T;
+}
+
 // Telegram bot tokens look like `123456789:AAH…` (the bot id, a colon, 35 characters).
 const BOT_TOKEN = /^\d{5,20}:[A-Za-z0-9_-]{30,}$/;
 

@@ -16,6 +16,7 @@ import {
   type JWTPayload,
 } from 'jose';
 import { TelegramLoginError } from '../errors.js';
+import { mintIdToken as mintFromMock } from '../mock/helpers.js';
 import { DEFAULT_CLIENT, startMockTelegram, type MockClient, type MockTelegram } from '../mock/server.js';
 import { verifyIdToken, type VerifyIdTokenOptions } from './verify-id-token.js';
 
@@ -25,7 +26,6 @@ import { verifyIdToken, type VerifyIdTokenOptions } from './verify-id-token.js';
 const START = Date.UTC(2026, 0, 15, 12, 0, 0);
 const START_S = START / 1000;
 const clock = () => START;
-const REDIRECT = 'http://localhost:5173/callback';
 const ES256_CLIENT = { id: '7700000003', secret: 'es256-secret', algorithm: 'ES256' as const };
 const EDDSA_CLIENT = { id: '7700000004', secret: 'eddsa-secret', algorithm: 'EdDSA' as const };
 const ALICE = 100001;
@@ -46,25 +46,14 @@ test.afterAll(async () => {
 // ---- helpers -----------------------------------------------------------------------------------
 
 interface MintOptions {
-  client?: Pick<MockClient, 'id' | 'secret'>;
+  client?: Pick<MockClient, 'id'>;
   scope?: string;
   nonce?: string;
 }
 
-/** A real id_token: the code flow against the mock (auto-consent) and its token endpoint, no SDK code involved. */
-async function mintIdToken(target: MockTelegram, { client = DEFAULT_CLIENT, scope = 'openid profile', nonce }: MintOptions = {}): Promise<string> {
-  const auth = new URL(target.authorizationEndpoint);
-  auth.search = new URLSearchParams({ response_type: 'code', client_id: client.id, redirect_uri: REDIRECT, scope, state: 's', ...(nonce ? { nonce } : {}) }).toString();
-  const redirect = await fetch(auth, { redirect: 'manual' });
-  const code = new URL(redirect.headers.get('location')!).searchParams.get('code');
-  if (!code) throw new Error(`no code from the mock: ${redirect.status} ${redirect.headers.get('location')}`);
-  const res = await fetch(target.tokenEndpoint, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Authorization: `Basic ${btoa(`${client.id}:${client.secret}`)}` },
-    body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT }),
-  });
-  expect(res.status).toBe(200);
-  return ((await res.json()) as { id_token: string }).id_token;
+/** A real id_token, signed by the mock's keys: its public test helper, no SDK code involved. */
+function mintIdToken(target: MockTelegram, { client = DEFAULT_CLIENT, scope, nonce }: MintOptions = {}): Promise<string> {
+  return mintFromMock(target, { clientId: client.id, ...(scope ? { scope } : {}), ...(nonce ? { nonce } : {}) });
 }
 
 function options(overrides: Partial<VerifyIdTokenOptions> = {}, target = mock): VerifyIdTokenOptions {
@@ -189,6 +178,17 @@ test.describe('accepts', () => {
     const eddsa = await mintIdToken(mock, { client: EDDSA_CLIENT, scope: 'openid' });
     expect((await verifyIdToken(es256, options({ clientId: ES256_CLIENT.id, algorithms: ['RS256', 'ES256'] }))).aud).toBe(ES256_CLIENT.id);
     expect((await verifyIdToken(eddsa, options({ clientId: EDDSA_CLIENT.id, algorithms: ['EdDSA'] }))).aud).toBe(EDDSA_CLIENT.id);
+  });
+
+  test('a polluted Object.prototype does not loosen the checks: only the options given count', async () => {
+    const polluted = Object.prototype as Record<string, unknown>;
+    const twoHoursLater = new Date(START + 2 * 3600_000);
+    try {
+      Object.assign(polluted, { clockTolerance: 1e9, algorithms: ['RS256', 'ES256', 'EdDSA'], issuer: 'https://anything.example' });
+      expect(await failureOf(verifyIdToken(realToken, options({ currentDate: twoHoursLater })))).toMatchObject({ code: 'id_token_expired' });
+    } finally {
+      for (const key of ['clockTolerance', 'algorithms', 'issuer']) delete polluted[key];
+    }
   });
 
   test('refuses unsupported algorithms and a missing clientId as misuse (TypeError)', async () => {

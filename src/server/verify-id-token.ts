@@ -1,7 +1,7 @@
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { TelegramLoginError } from '../errors.js';
 import type { TelegramIdTokenClaims } from '../types.js';
-import { checkAlgorithms, checkClientId, checkUrl, nonNegative, normalizeIssuer, type IdTokenAlgorithm } from './validate.js';
+import { checkAlgorithms, checkClientId, checkUrl, nonNegative, normalizeIssuer, ownOptions, type IdTokenAlgorithm } from './validate.js';
 
 export { ID_TOKEN_ALGORITHMS, type IdTokenAlgorithm } from './validate.js';
 
@@ -50,7 +50,6 @@ interface ResolvedOptions {
 }
 
 function resolveOptions(options: VerifyIdTokenOptions): ResolvedOptions {
-  if (typeof options !== 'object' || options === null) throw new TypeError('verifyIdToken needs options: { clientId, … }');
   const clientId = checkClientId(options.clientId);
   const issuer = normalizeIssuer(options.issuer);
   return {
@@ -140,7 +139,8 @@ function checkNonce(payload: JWTPayload, expected: string | undefined): void {
  * Every failure is a `TelegramLoginError`: `id_token_invalid` (with `reason`), `id_token_expired`,
  * `nonce_mismatch` or `jwks_unavailable`.
  */
-export async function verifyIdToken(idToken: string, options: VerifyIdTokenOptions): Promise<TelegramIdTokenClaims> {
+export async function verifyIdToken(idToken: string, given: VerifyIdTokenOptions): Promise<TelegramIdTokenClaims> {
+  const options = ownOptions(given, 'verifyIdToken');
   const settings = resolveOptions(options);
   checkShape(idToken);
   const currentDate = options.currentDate ?? new Date();

@@ -44,13 +44,29 @@ export function guardStore(store: TelegramAuthStore, timeoutMs = DEFAULT_STORE_T
       );
     });
   }
+  // Adapters return what their client gives (Redis answers null for a missing key): the kit gets
+  // exactly the documented types, or the call fails as store_unavailable.
+  const optionalString = (method: string) => (value: unknown) => {
+    if (value === null || value === undefined) return undefined;
+    if (typeof value !== 'string') throw new TypeError(`${method}() must resolve with a string or undefined, got ${typeof value}`);
+    return value;
+  };
+  const boolean = (value: unknown) => {
+    if (typeof value !== 'boolean') throw new TypeError(`add() must resolve with true or false, got ${typeof value}`);
+    return value;
+  };
+  const counter = (value: unknown) => {
+    const { count, resetSeconds } = (value ?? {}) as { count?: unknown; resetSeconds?: unknown };
+    if (!Number.isSafeInteger(count) || !Number.isFinite(resetSeconds)) throw new TypeError('increment() must resolve with { count, resetSeconds }');
+    return { count: count as number, resetSeconds: resetSeconds as number };
+  };
   return {
     [GUARDED]: true,
-    add: (key, value, ttl) => call('add', () => store.add(key, value, ttl)),
-    set: (key, value, ttl) => call('set', () => store.set(key, value, ttl)),
-    get: (key) => call('get', () => store.get(key)),
-    take: (key) => call('take', () => store.take(key)),
-    delete: (key) => call('delete', () => store.delete(key)),
-    increment: (key, window) => call('increment', () => store.increment(key, window)),
+    add: (key, value, ttl) => call('add', async () => boolean(await store.add(key, value, ttl))),
+    set: (key, value, ttl) => call('set', async () => void (await store.set(key, value, ttl))),
+    get: (key) => call('get', async () => optionalString('get')(await store.get(key))),
+    take: (key) => call('take', async () => optionalString('take')(await store.take(key))),
+    delete: (key) => call('delete', async () => void (await store.delete(key))),
+    increment: (key, window) => call('increment', async () => counter(await store.increment(key, window))),
   } as TelegramAuthStore;
 }
