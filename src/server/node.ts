@@ -169,7 +169,9 @@ async function serve(handler: TelegramAuthHandler, bodyTimeoutMs: number, req: N
   }
   const { request, cutShort, dispose } = toRequest(req, url, bodyTimeoutMs);
   try {
-    await writeResponse(await handler(request), res, cutShort());
+    // The socket's peer: the client, or the proxy in front of the server (see the "clientIp" option).
+    const remoteAddress = (req.socket as { remoteAddress?: string }).remoteAddress;
+    await writeResponse(await handler(request, { remoteAddress }), res, cutShort());
   } catch (error) {
     console.error('telegram-login-kit: the node adapter failed', error);
     if (res.headersSent) res.destroy();
