@@ -12,6 +12,7 @@ import { BENCH_CLIENTS, closeAgent } from './login-client.js';
 import { runMemory, NONCE_ROUND_TRIPS, type MemoryResult } from './memory.js';
 import { runMockThroughput, runMockVolume, VOLUME_FIRST_MARK, VOLUME_TARGET, type MockThroughput, type MockVolume } from './mock.js';
 import { runSize, type SizeResult } from './size.js';
+import { runStores, storeRows, type StoresResult } from './stores.js';
 import { runVerify, CONCURRENCY, type AlgResult } from './verify.js';
 import { kb, KB, mb, MB, ms, round, type Budget } from './util.js';
 
@@ -65,11 +66,12 @@ async function main() {
     const verify = await phase('verifyIdToken', () => runVerify(mock));
     const throughput = await phase('mock throughput', () => runMockThroughput(mock));
     const memory = await phase('memory: nonces + verifications', () => runMemory(mock, VERIFY_MEMORY_BUDGET_MS));
+    const stores = await phase('stores: memory vs Redis', () => runStores(mock));
     const volumeBudget = Math.max(VOLUME_MIN_MS, (VOLUME_ENDS_BY_S - elapsedSeconds()) * 1000);
     const volume = await phase('mock volume', () => runMockVolume(mock, volumeBudget));
     const rotation = await phase('rotation (part 2, after the 30 s cooldown)', () => jwks.finish());
     const totalSeconds = elapsedSeconds();
-    report({ size, browser, verify, throughput, memory, volume, rotation, totalSeconds });
+    report({ size, browser, verify, throughput, memory, stores, volume, rotation, totalSeconds });
   } finally {
     await jwks.stop();
     await mock.stop();
@@ -83,6 +85,7 @@ interface Results {
   verify: AlgResult[];
   throughput: MockThroughput;
   memory: MemoryResult;
+  stores: StoresResult;
   volume: MockVolume;
   rotation: JwksResult;
   totalSeconds: number;
@@ -220,6 +223,7 @@ function table(r: Results, b: Budget[]): string {
       ok('verify heap bounded'),
     ],
   );
+  rows.push(...storeRows(r.stores));
   rows.push(['Bench', '`npm run bench` wall time, build included', `${r.totalSeconds.toFixed(0)} s`, `≤ ${BUDGET.totalSeconds} s`, ok('bench runtime')]);
   const header = '| Area | Measurement | Result | Budget | |\n|---|---|---|---|---|';
   return [header, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');

@@ -1,5 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -29,8 +29,8 @@ const it = test.extend<object, { installed: Installed }>({
       const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', dir], { cwd: ROOT });
       const [packed] = JSON.parse(stdout) as { filename: string; files: { path: string }[] }[];
       await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
-      // react is an optional peer, needed only for telegram-login-kit/react.
-      await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', join(dir, packed!.filename), 'react@19'], { cwd: dir });
+      // react and redis are optional peers, needed only for telegram-login-kit/react and to type-check a Redis consumer.
+      await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', join(dir, packed!.filename), 'react@19', 'redis@6'], { cwd: dir });
       await use({ dir, files: packed!.files.map((file) => file.path) });
       await rm(dir, { recursive: true, force: true });
     },
@@ -44,7 +44,7 @@ it('the tarball holds dist, docs, README, LICENSE, CHANGELOG and custom-elements
   const outside = installed.files.filter((path) => !path.startsWith('dist/') && !path.startsWith('docs/'));
   expect(outside.sort()).toEqual(['CHANGELOG.md', 'LICENSE', 'README.md', 'custom-elements.json', 'package.json']);
   expect(installed.files.filter((path) => /\.test\.|\/demo\//.test(path))).toEqual([]);
-  for (const entry of ['dist/index.js', 'dist/index.d.ts', 'dist/telegram-login-kit.js', 'dist/server/index.d.ts', 'dist/react/index.d.ts', 'dist/mock/telegram-login.js', 'dist/mock/cli.js', 'docs/errors.md']) {
+  for (const entry of ['dist/index.js', 'dist/index.d.ts', 'dist/telegram-login-kit.js', 'dist/server/index.d.ts', 'dist/server/stores/redis.d.ts', 'dist/react/index.d.ts', 'dist/mock/telegram-login.js', 'dist/mock/cli.js', 'docs/errors.md']) {
     expect(installed.files, entry).toContain(entry);
   }
 });
@@ -56,11 +56,19 @@ it("the README's links into docs/ land on pages the tarball holds", async ({ ins
   expect(linked.filter((path) => !installed.files.includes(path))).toEqual([]);
 });
 
-it('imports every entry point in Node without a DOM, and runs the mock command', async ({ installed }) => {
+it('imports every entry point in Node without a DOM, none of them loading a Redis library, and runs the mock command', async ({ installed }) => {
+  // A resolve hook that refuses Redis libraries: the entry points must not load one, even when installed.
+  const refuseRedis = encodeURIComponent(
+    'export async function resolve(specifier, context, next) { if (/^(redis|ioredis|@redis\\/)/.test(specifier)) throw new Error(`loaded ${specifier}`); return next(specifier, context); }',
+  );
   const script = `
+    const { register } = await import('node:module');
+    register('data:text/javascript,${refuseRedis}');
+    const refused = await import('redis').then(() => 'loaded', (error) => error.message);
     const main = await import('telegram-login-kit');
     const element = await import('telegram-login-kit/element');
     const server = await import('telegram-login-kit/server');
+    const redis = await import('telegram-login-kit/server/redis');
     const mock = await import('telegram-login-kit/mock');
     const react = await import('telegram-login-kit/react');
     const { createRequire } = await import('node:module');
@@ -68,7 +76,9 @@ it('imports every entry point in Node without a DOM, and runs the mock command',
     console.log(JSON.stringify({
       main: [typeof main.login, typeof main.TelegramLoginButtonElement, typeof main.handleRedirectCallback],
       element: typeof element.TelegramLoginButtonElement.define,
-      server: [typeof server.verifyIdToken, typeof server.createTelegramAuthHandler, typeof server.toNodeListener],
+      server: [typeof server.verifyIdToken, typeof server.createTelegramAuthHandler, typeof server.toNodeListener, typeof server.forwardedForClientIp],
+      redis: typeof redis.createRedisStore,
+      refused,
       mock: [typeof mock.startMockTelegram, typeof mock.mintIdToken, typeof mock.authorizeCode],
       react: typeof react.TelegramLoginButton,
       manifest: manifest.modules[0].declarations[0].tagName,
@@ -78,7 +88,9 @@ it('imports every entry point in Node without a DOM, and runs the mock command',
   expect(JSON.parse(stdout)).toEqual({
     main: ['function', 'function', 'function'],
     element: 'function',
-    server: ['function', 'function', 'function'],
+    server: ['function', 'function', 'function', 'function'],
+    redis: 'function',
+    refused: 'loaded redis',
     mock: ['function', 'function', 'function'],
     react: 'object',
     manifest: 'telegram-login-button',
@@ -116,11 +128,14 @@ it('npx telegram-login-kit mock starts the mock in a project that installed the 
 });
 
 it('type-checks a TypeScript consumer of the element, its events, the server kit and the mock helpers, with no any', async ({ installed }) => {
+  // Two tsc runs on a machine that may be busy.
+  it.setTimeout(120_000);
   await writeFile(
     join(installed.dir, 'consumer.ts'),
     `import 'telegram-login-kit';
 import { login, type TelegramLoginResult } from 'telegram-login-kit';
-import { verifyIdToken, createTelegramAuthHandler, type TelegramIdTokenClaims } from 'telegram-login-kit/server';
+import { verifyIdToken, createTelegramAuthHandler, forwardedForClientIp, type AuthEvent, type TelegramIdTokenClaims } from 'telegram-login-kit/server';
+import { createRedisStore, type RedisCommand } from 'telegram-login-kit/server/redis';
 import { authorizeCode, mintIdToken, startMockTelegram, type MintIdTokenOptions } from 'telegram-login-kit/mock';
 
 const button = document.querySelector('telegram-login-button');
@@ -166,6 +181,22 @@ async function onMockTest(): Promise<string> {
   return idToken + code;
 }
 export const handler = createTelegramAuthHandler({ clientId: 1, clientSecret: 's', redirectUri: 'https://example.com/', session: { secret: 'x'.repeat(32) } });
+const send: RedisCommand = async (args, key) => [args.length, key];
+export const shared = createTelegramAuthHandler({
+  clientId: 1,
+  clientSecret: 's',
+  redirectUri: 'https://example.com/',
+  session: { secret: 'x'.repeat(32) },
+  store: createRedisStore({ command: send, prefix: 'tlk:site:' }),
+  rateLimits: { verify: { max: 10, windowSeconds: 60 }, nonce: false },
+  clientIp: forwardedForClientIp({ proxies: 1 }),
+  onEvent: (event: AuthEvent) => {
+    if (event.type === 'rate_limited') void event.clientIp.toUpperCase();
+  },
+});
+// @ts-expect-error: a store needs a client or a command
+createRedisStore({ prefix: 'x' });
+void shared(new Request('https://example.com/auth/telegram/nonce'), { remoteAddress: '203.0.113.1' });
 void onClick;
 void onServer;
 void onMockTest;
@@ -178,11 +209,34 @@ void onMockTest;
       files: ['consumer.ts'],
     }),
   );
-  const result = await run(join(BIN, 'tsc'), ['-p', installed.dir]).then(
-    () => '',
-    (error: { stdout: string }) => error.stdout,
+  const typeCheck = (project: string) =>
+    run(join(BIN, 'tsc'), ['-p', project]).then(
+      () => '',
+      (error: { stdout: string }) => error.stdout,
+    );
+  expect(await typeCheck(installed.dir)).toBe('');
+  // With the real node-redis client (its own types are not ours to check, and slow: skipLibCheck).
+  await writeFile(
+    join(installed.dir, 'redis-consumer.ts'),
+    `import { createClient } from 'redis';
+import { createRedisStore } from 'telegram-login-kit/server/redis';
+import type { TelegramAuthStore } from 'telegram-login-kit/server';
+
+const client = createClient({ url: 'redis://localhost:6379' });
+export const store: TelegramAuthStore = createRedisStore({ client, prefix: 'tlk:site:' });
+// @ts-expect-error: not a Redis client
+createRedisStore({ client: { get: async () => null } });
+`,
   );
-  expect(result).toBe('');
+  await mkdir(join(installed.dir, 'with-redis'), { recursive: true });
+  await writeFile(
+    join(installed.dir, 'with-redis', 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', lib: ['ES2022', 'DOM'], strict: true, noEmit: true, skipLibCheck: true, types: [] },
+      files: ['../redis-consumer.ts'],
+    }),
+  );
+  expect(await typeCheck(join(installed.dir, 'with-redis'))).toBe('');
 });
 
 it('a Vite app that installs the package logs in against the mock in Chromium', async ({ installed, page, site, mock }) => {

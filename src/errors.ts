@@ -45,6 +45,8 @@ export const ERROR_CODES = [
   'invalid_request',
   /** The server's store (memory or Redis) failed, timed out or is full: the request is refused, never accepted without its check. */
   'store_unavailable',
+  /** Too many requests from one client to a route of the server handler; `Retry-After` says when to try again. */
+  'rate_limited',
   /** The server handler failed unexpectedly; details go to the server log only. */
   'server_error',
 ] as const;

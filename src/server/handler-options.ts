@@ -1,8 +1,10 @@
 import type { TelegramLoginErrorCode } from '../errors.js';
+import type { ClientIpResolver } from './client-ip.js';
 import { cookieNames, type CookieNames } from './cookies.js';
 import type { ExchangeCodeOptions } from './exchange-code.js';
 import { createNonceManagerWithKeys, type NonceManager } from './nonce.js';
 import { createCookieKeys, type CookieKeys, type SessionSecret } from './secrets.js';
+import { checkClientIp, createRateLimiter, resolveRateLimits, type RateLimiter, type RateLimitOptions } from './rate-limit.js';
 import { createSessionManagerWithKeys, type SessionClaimsHook, type SessionManager } from './session.js';
 import { guardStore } from './stores/guarded.js';
 import { createMemoryStore } from './stores/memory.js';
@@ -26,11 +28,16 @@ import {
 /** How a login reached the handler: `/verify` (library flow), `/exchange` (browser code flow), `/login` + `/callback`. */
 export type LoginMethod = 'id_token' | 'code' | 'server_redirect';
 
-/** What `onEvent` receives: for audit logs and metrics. */
+/**
+ * What `onEvent` receives: for audit logs and metrics. `route` is the path under `basePath`
+ * (`/verify`); `clientIp` is what the `clientIp` option gave for the request.
+ */
 export type AuthEvent =
   | { type: 'login'; method: LoginMethod; sub: string; at: Date }
   | { type: 'login_failed'; method: LoginMethod; code: TelegramLoginErrorCode; at: Date }
-  | { type: 'logout'; sub: string; at: Date };
+  | { type: 'logout'; sub: string; at: Date }
+  | { type: 'rate_limited'; route: string; clientIp: string; retryAfterSeconds: number; at: Date }
+  | { type: 'store_unavailable'; route: string; at: Date };
 
 export interface TelegramAuthHandlerOptions {
   /** Your bot's numeric client id. */
@@ -66,8 +73,24 @@ export interface TelegramAuthHandlerOptions {
     cookieName?: string;
     claims?: SessionClaimsHook;
   };
-  /** Where nonces, used tokens and revocations live. Default: a memory store (one process). */
+  /**
+   * Where nonces, used tokens, revocations and rate-limit counters live. Default: a memory store (one
+   * process); several instances share `createRedisStore` from `telegram-login-kit/server/redis`.
+   */
   store?: TelegramAuthStore;
+  /**
+   * Requests per client and window on `/nonce`, `/verify`, `/exchange`, `/login` and `/callback`,
+   * counted in the store (so across instances): `429 rate_limited` with `Retry-After` past them.
+   * Default per minute: nonce 120, verify 30, exchange 30, login 60, callback 30. `false` turns them
+   * all off; `{ verify: false }` one of them.
+   */
+  rateLimits?: RateLimitOptions;
+  /**
+   * The client's address for rate limits. Default: the connection's address (`toNodeListener` passes
+   * it; on other runtimes pass `{ remoteAddress }` as the handler's second argument), and none for a
+   * loopback or private one, a proxy's. Behind a proxy: `forwardedForClientIp({ proxies: 1 })`.
+   */
+  clientIp?: ClientIpResolver;
   /**
    * `/exchange` answers with the id_token too. Off by default: page JavaScript does not need it, and
    * a token that reaches the page is one an XSS could steal.
@@ -100,6 +123,7 @@ export interface HandlerContext {
   sessions: SessionManager;
   nonces: NonceManager;
   store: TelegramAuthStore;
+  rateLimiter: RateLimiter;
   returnIdToken: boolean;
   onEvent: TelegramAuthHandlerOptions['onEvent'];
   fetch: typeof fetch | undefined;
@@ -118,6 +142,7 @@ export function resolveContext(given: TelegramAuthHandlerOptions): HandlerContex
   const returnTo = safeReturnTo(options.returnTo ?? '/');
   if (returnTo === undefined) throw new TypeError(`"returnTo" must be a path on this site, starting with a single "/", got ${shown(options.returnTo)}`);
   const store = guardStore(options.store ?? createMemoryStore());
+  const rateLimiter = createRateLimiter(resolveRateLimits(options.rateLimits), store, checkClientIp(options.clientIp));
   const keys = createCookieKeys(session.secret, 'session.secret');
   const origin = new URL(options.redirectUri).origin;
   const sessions = createSessionManagerWithKeys(
@@ -150,6 +175,7 @@ export function resolveContext(given: TelegramAuthHandlerOptions): HandlerContex
     sessions,
     nonces: createNonceManagerWithKeys(keys, store),
     store,
+    rateLimiter,
     returnIdToken: options.returnIdToken === true,
     onEvent: options.onEvent,
     fetch: options.fetch,

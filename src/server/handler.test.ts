@@ -108,6 +108,11 @@ test('refuses bad configuration with a TypeError that names the option, what it 
     [{ session: { secret: 'short' } }, '"session.secret" must be at least 32 characters or bytes, got a string of 5 characters'],
     [{ session: { secret: 'x'.repeat(40), cookieName: '__Host-sid' } }, 'only over https'],
     [{ algorithms: ['HS256' as never] }, '"algorithms" must be a non-empty list of RS256, ES256, EdDSA'],
+    [{ rateLimits: true as never }, '"rateLimits" must be false or an object such as { verify: { max: 10, windowSeconds: 60 } }, got true'],
+    [{ rateLimits: { verfy: false } as never }, '"rateLimits.verfy" is not a rate-limited route: use nonce, verify, exchange, login, callback'],
+    [{ rateLimits: { verify: { max: 0, windowSeconds: 60 } } }, '"rateLimits.verify" must be false or { max, windowSeconds } with whole numbers ≥ 1'],
+    [{ rateLimits: { nonce: { max: 10 } as never } }, '"rateLimits.nonce" must be false or { max, windowSeconds }'],
+    [{ clientIp: 'x-forwarded-for' as never }, '"clientIp" must be a function (request, info) => address, e.g. forwardedForClientIp({ proxies: 1 }), got "x-forwarded-for"'],
   ];
   for (const [override, message] of cases) {
     let thrown: unknown;

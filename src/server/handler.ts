@@ -1,19 +1,25 @@
 import { TelegramLoginError } from '../errors.js';
 import type { HttpError } from '../oauth/http-error.js';
+import type { TelegramAuthRequestInfo } from './client-ip.js';
 import { resolveContext, type HandlerContext, type LoginMethod, type TelegramAuthHandlerOptions } from './handler-options.js';
 import { badRequest, errorResponse, htmlErrorResponse, RequestAbortedError, toHttpError, withSecurityHeaders } from './http.js';
 import { callbackRoute, loginRoute, transactionCookie } from './routes/redirect.js';
 import { exchangeRoute } from './routes/code.js';
 import { emit } from './routes/complete-login.js';
+import { RateLimitedError, type RateLimitedRoute } from './rate-limit.js';
 import { issueNonceRoute, verifyRoute } from './routes/library.js';
 import { logoutRoute, sessionRoute } from './routes/session.js';
 import type { Session } from './session.js';
 
 export type { AuthEvent, LoginMethod, TelegramAuthHandlerOptions } from './handler-options.js';
+export type { TelegramAuthRequestInfo } from './client-ip.js';
 
-/** A Fetch-API handler: `(request) => response`, with the session reader for your other routes. */
+/**
+ * A Fetch-API handler: `(request, info?) => response`, with the session reader for your other routes.
+ * `info.remoteAddress` is the connection's address, for rate limits (`toNodeListener` passes it).
+ */
 export interface TelegramAuthHandler {
-  (request: Request): Promise<Response>;
+  (request: Request, info?: TelegramAuthRequestInfo): Promise<Response>;
   /** The request's session, or null when its cookie is missing, forged, expired or revoked. */
   getSession(request: Request): Promise<Session | null>;
   /** Ends every session of this user (`session.user.sub`), on every instance that shares the store. */
@@ -30,17 +36,19 @@ interface Route {
   login?: LoginMethod;
   /** A browser lands here: failures render a page instead of JSON. */
   page?: boolean;
+  /** Counted against this rate limit (see `rateLimits`). */
+  limit?: RateLimitedRoute;
 }
 
 // Maps, not object literals: a method called "constructor" or "__proto__" must find nothing.
 const ROUTES: ReadonlyMap<string, ReadonlyMap<string, Route>> = new Map([
-  ['/nonce', new Map([['GET', { run: issueNonceRoute }]])],
-  ['/verify', new Map([['POST', { run: verifyRoute, login: 'id_token' }]])],
-  ['/exchange', new Map([['POST', { run: exchangeRoute, login: 'code' }]])],
-  ['/login', new Map([['GET', { run: loginRoute }]])],
-  ['/callback', new Map([['GET', { run: callbackRoute, login: 'server_redirect', page: true }]])],
-  ['/session', new Map([['GET', { run: sessionRoute }]])],
-  ['/logout', new Map([['POST', { run: logoutRoute }]])],
+  ['/nonce', new Map<string, Route>([['GET', { run: issueNonceRoute, limit: 'nonce' }]])],
+  ['/verify', new Map<string, Route>([['POST', { run: verifyRoute, login: 'id_token', limit: 'verify' }]])],
+  ['/exchange', new Map<string, Route>([['POST', { run: exchangeRoute, login: 'code', limit: 'exchange' }]])],
+  ['/login', new Map<string, Route>([['GET', { run: loginRoute, limit: 'login' }]])],
+  ['/callback', new Map<string, Route>([['GET', { run: callbackRoute, login: 'server_redirect', page: true, limit: 'callback' }]])],
+  ['/session', new Map<string, Route>([['GET', { run: sessionRoute }]])],
+  ['/logout', new Map<string, Route>([['POST', { run: logoutRoute }]])],
 ] satisfies [string, Map<string, Route>][]);
 
 function findRoute(ctx: HandlerContext, request: Request, url: URL): Route {
@@ -59,21 +67,30 @@ function requireOrigin(ctx: HandlerContext, request: Request): void {
   }
 }
 
-async function failed(ctx: HandlerContext, route: Route, failure: HttpError): Promise<Response> {
-  if (route.login) await emit(ctx, { type: 'login_failed', method: route.login, code: failure.code as TelegramLoginError['code'], at: new Date() });
+/** The path under `basePath`, as events name a route. */
+const routePath = (ctx: HandlerContext, url: URL) => url.pathname.slice(ctx.basePath.length);
+
+async function failed(ctx: HandlerContext, route: Route, url: URL, failure: HttpError): Promise<Response> {
+  const at = new Date();
+  if (failure instanceof RateLimitedError) {
+    await emit(ctx, { type: 'rate_limited', route: routePath(ctx, url), clientIp: failure.clientIp, retryAfterSeconds: failure.retryAfterSeconds, at });
+  }
+  if (failure.code === 'store_unavailable') await emit(ctx, { type: 'store_unavailable', route: routePath(ctx, url), at });
+  if (route.login) await emit(ctx, { type: 'login_failed', method: route.login, code: failure.code as TelegramLoginError['code'], at });
   if (!route.page) return errorResponse(failure);
   // The transaction is single use: a failed callback cannot be retried with it.
-  return htmlErrorResponse(failure, new Headers({ 'Set-Cookie': transactionCookie(ctx, '', 0) }));
+  return htmlErrorResponse(failure, new Headers({ ...failure.headers, 'Set-Cookie': transactionCookie(ctx, '', 0) }));
 }
 
-async function runRoute(ctx: HandlerContext, route: Route, request: Request, url: URL): Promise<Response> {
+async function runRoute(ctx: HandlerContext, route: Route, request: Request, url: URL, info: TelegramAuthRequestInfo): Promise<Response> {
   try {
     if (request.method === 'POST') requireOrigin(ctx, request);
+    if (route.limit) await ctx.rateLimiter.check(route.limit, url.pathname, request, info);
     return await route.run(ctx, request, url);
   } catch (error) {
     // Nobody is left to answer, and nothing failed: no event, no log.
     if (error instanceof RequestAbortedError) return new Response(null, { status: 400 });
-    return failed(ctx, route, toHttpError(error));
+    return failed(ctx, route, url, toHttpError(error));
   }
 }
 
@@ -84,7 +101,7 @@ async function runRoute(ctx: HandlerContext, route: Route, request: Request, url
  */
 export function createTelegramAuthHandler(options: TelegramAuthHandlerOptions): TelegramAuthHandler {
   const ctx = resolveContext(options);
-  async function handle(request: Request): Promise<Response> {
+  async function handle(request: Request, info: TelegramAuthRequestInfo = {}): Promise<Response> {
     const url = new URL(request.url);
     let route: Route;
     try {
@@ -92,7 +109,7 @@ export function createTelegramAuthHandler(options: TelegramAuthHandlerOptions): 
     } catch (error) {
       return withSecurityHeaders(errorResponse(toHttpError(error)));
     }
-    return withSecurityHeaders(await runRoute(ctx, route, request, url));
+    return withSecurityHeaders(await runRoute(ctx, route, request, url, typeof info === 'object' && info !== null ? info : {}));
   }
   return Object.assign(handle, {
     getSession: (request: Request) => ctx.sessions.getSession(request),

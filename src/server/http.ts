@@ -22,12 +22,13 @@ export function badRequest(message: string, status = 400, headers: Record<string
 const STATUS: Partial<Record<TelegramLoginErrorCode, number>> = {
   session_invalid: 401,
   origin_not_allowed: 403,
+  rate_limited: 429,
   jwks_unavailable: 502,
   store_unavailable: 503,
   server_error: 500,
 };
 
-/** 400 for bad input, 401 session, 403 origin, 502 when Telegram is unreachable or refuses our client, 503 store. */
+/** 400 for bad input, 401 session, 403 origin, 429 rate limit, 502 when Telegram is unreachable or refuses our client, 503 store. */
 export function statusFor(error: TelegramLoginError): number {
   if (error.code === 'token_exchange_failed') return error.providerError === 'invalid_grant' ? 400 : 502;
   return STATUS[error.code] ?? 400;

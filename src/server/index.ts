@@ -34,5 +34,7 @@ export {
   type TelegramAuthHandler,
   type TelegramAuthHandlerOptions,
 } from './handler.js';
+export { forwardedForClientIp, type ClientIpResolver, type TelegramAuthRequestInfo } from './client-ip.js';
+export { DEFAULT_RATE_LIMITS, type RateLimit, type RateLimitedRoute, type RateLimitOptions } from './rate-limit.js';
 export { toNodeListener, type NodeListener, type NodeListenerOptions, type NodeRequest, type NodeResponse } from './node.js';
 export type { SessionSecret } from './secrets.js';

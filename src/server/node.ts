@@ -171,9 +171,11 @@ async function serve(handler: TelegramAuthHandler, bodyTimeoutMs: number, req: N
   }
   const { request, cutShort, dispose } = toRequest(req, url, bodyTimeoutMs);
   try {
+    // The socket's peer: the client, or the proxy in front of the server (see the "clientIp" option).
+    const remoteAddress = (req.socket as { remoteAddress?: string }).remoteAddress;
     // A body the handler answered without reading to its end (a 403, a 404, a 413) may still be
     // trickling in: close the connection rather than keep it open for the rest.
-    await writeResponse(await handler(request), res, cutShort() || req.complete === false);
+    await writeResponse(await handler(request, { remoteAddress }), res, cutShort() || req.complete === false);
   } catch (error) {
     console.error('telegram-login-kit: the node adapter failed', error);
     if (res.headersSent) res.destroy();

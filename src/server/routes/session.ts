@@ -19,7 +19,9 @@ export async function logoutRoute(ctx: HandlerContext, request: Request): Promis
       await ctx.sessions.revoke(session);
     } catch (error) {
       // The revocation could not be recorded (store down or full): say so, and still drop the cookie here.
-      return errorResponse(toHttpError(error), clear);
+      const failure = toHttpError(error);
+      if (failure.code === 'store_unavailable') await emit(ctx, { type: 'store_unavailable', route: '/logout', at: new Date() });
+      return errorResponse(failure, clear);
     }
     await emit(ctx, { type: 'logout', sub: session.user.sub, at: new Date() });
   }

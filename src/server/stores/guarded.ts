@@ -25,7 +25,15 @@ export function guardStore(store: TelegramAuthStore, timeoutMs = DEFAULT_STORE_T
   }
   function call<T>(method: string, run: () => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      const timer = setTimeout(() => reject(unavailable(method, new Error(`no answer within ${timeoutMs} ms`))), timeoutMs);
+      // Settles once: a call that fails after its timeout was already answered (and logged).
+      let settled = false;
+      const settle = (finish: () => void) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        finish();
+      };
+      const timer = setTimeout(() => settle(() => reject(unavailable(method, new Error(`no answer within ${timeoutMs} ms`)))), timeoutMs);
       let pending: Promise<T>;
       try {
         pending = Promise.resolve(run());
@@ -33,14 +41,8 @@ export function guardStore(store: TelegramAuthStore, timeoutMs = DEFAULT_STORE_T
         pending = Promise.reject(error);
       }
       pending.then(
-        (value) => {
-          clearTimeout(timer);
-          resolve(value);
-        },
-        (error: unknown) => {
-          clearTimeout(timer);
-          reject(unavailable(method, error));
-        },
+        (value) => settle(() => resolve(value)),
+        (error: unknown) => settle(() => reject(unavailable(method, error))),
       );
     });
   }

@@ -1,6 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { TelegramLoginError } from '../../errors.js';
 import { createMemoryStore } from './memory.js';
+import type { TelegramAuthStore } from './store.js';
+import { storeContract } from './store-contract.test-support.js';
 
 test('add sets a key only once; take reads and deletes it', async () => {
   const store = createMemoryStore();
@@ -61,4 +63,26 @@ test('misuse: TTLs must be whole seconds ≥ 1, and maxEntries a positive whole 
   const store = createMemoryStore();
   for (const ttl of [0, -1, 1.5, Number.NaN]) await expect(store.set('k', 'v', ttl), String(ttl)).rejects.toThrow(TypeError);
   expect(() => createMemoryStore({ maxEntries: 0 })).toThrow(TypeError);
+});
+
+test('when its counters are full the oldest make room: a flood of clients cannot stop rate limiting', async () => {
+  const store = createMemoryStore({ maxEntries: 2 });
+  expect(await store.increment('rate:verify:a', 60)).toMatchObject({ count: 1 });
+  expect(await store.increment('rate:verify:a', 60)).toMatchObject({ count: 2 });
+  await store.increment('rate:verify:b', 60);
+  await store.increment('rate:verify:c', 60);
+  expect(await store.increment('rate:verify:c', 60)).toMatchObject({ count: 2 });
+  expect(await store.increment('rate:verify:a', 60)).toMatchObject({ count: 1 }); // forgotten, started over
+});
+
+storeContract('memory', async () => {
+  // One memory store per prefix: what two instances would share if they shared this process.
+  const stores = new Map<string, TelegramAuthStore>();
+  return {
+    open: async (prefix) => {
+      if (!stores.has(prefix)) stores.set(prefix, createMemoryStore());
+      return stores.get(prefix)!;
+    },
+    close: async () => undefined,
+  };
 });

@@ -6,7 +6,8 @@ export interface MemoryStoreOptions {
   /**
    * Most live entries. Default 100 000. When it is reached, the store forgets nothing before it
    * expires (a forgotten revocation would let a logged-out session back in): writes of new keys fail
-   * with `store_unavailable` until entries expire. Size it for your traffic, or use Redis.
+   * with `store_unavailable` until entries expire. Size it for your traffic, or use Redis. Rate-limit
+   * counters are kept apart, up to the same number, and the oldest make room for new ones.
    */
   maxEntries?: number;
   /** Milliseconds since the epoch, for tests. Default `Date.now`. */
@@ -23,7 +24,9 @@ function full(cause: unknown): TelegramLoginError {
  */
 export function createMemoryStore({ maxEntries = 100_000, clock = Date.now }: MemoryStoreOptions = {}): TelegramAuthStore {
   const entries: ExpiringMap<string> = createExpiringMap({ max: maxEntries, whenFull: 'refuse', clock });
-  const counters: ExpiringMap<number> = createExpiringMap({ max: maxEntries, whenFull: 'refuse', clock });
+  // A forgotten counter only lets one client start its window over: counters make room, never refuse,
+  // so a flood of client addresses cannot stop the rate-limited routes.
+  const counters: ExpiringMap<number> = createExpiringMap({ max: maxEntries, whenFull: 'evict-oldest', clock });
   const expiry = (ttlSeconds: number) => clock() + checkTtlSeconds(ttlSeconds) * 1000;
 
   function guard<T>(write: () => T): Promise<T> {
@@ -42,6 +45,7 @@ export function createMemoryStore({ maxEntries = 100_000, clock = Date.now }: Me
     delete: async (key) => entries.delete(key),
     increment: (key, windowSeconds) =>
       guard(() => {
+        checkTtlSeconds(windowSeconds, 'windowSeconds');
         const count = (counters.get(key) ?? 0) + 1;
         const left = counters.expiresIn(key);
         const expiresAt = left === undefined ? expiry(windowSeconds) : clock() + left;
