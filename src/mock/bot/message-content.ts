@@ -1,6 +1,6 @@
 import { badRequest } from './errors.js';
 import { parseHtmlText } from './html-text.js';
-import { readJson, readString, type BotApiParams } from './params.js';
+import { readJson, readString, type BotApiParams } from './param-readers.js';
 import type { BotApiInlineKeyboardButton, BotApiInlineKeyboardMarkup, BotApiMessageEntity, MockBot } from './types.js';
 import { botByUsername } from './bots.js';
 

@@ -2,7 +2,7 @@ import type { ExpiringMap } from '../../oauth/expiring-map.js';
 import { botApiBotUser, type Chat, type ChatStore } from './chats.js';
 import { BLOCKED, CANT_INITIATE, CHAT_NOT_FOUND, QUERY_INVALID, badRequest } from './errors.js';
 import { readMessageText, readReplyMarkup } from './message-content.js';
-import { readBoolean, readChatId, readInteger, readJson, readString, type BotApiParams } from './params.js';
+import { readBoolean, readChatId, readInteger, readJson, readString, type BotApiParams } from './param-readers.js';
 import type { BotApiMessage, BotApiWebhookInfo, MockBot } from './types.js';
 import { getUpdates, readAllowedUpdates, type BotRuntime } from './updates.js';
 
