@@ -105,6 +105,7 @@ export function mockTelegram(options: { demoPort: number }): Plugin {
           '',
           `  Demo            ${mode.redirectUri}   ← open this`,
           `  Mock Telegram   ${mock.issuer}`,
+          `  Telegram app    ${mock.app.url}   (the simulated app: bot chats, deep links, login_url)`,
           `  client id       ${mock.defaultClient.id}`,
           `  client secret   ${mock.defaultClient.secret}`,
           '  Real Telegram?  set TELEGRAM_CLIENT_ID, TELEGRAM_CLIENT_SECRET and PUBLIC_URL (see docs/demo.md)',

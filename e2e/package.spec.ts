@@ -44,7 +44,7 @@ it('the tarball holds dist, docs, README, LICENSE, CHANGELOG and custom-elements
   const outside = installed.files.filter((path) => !path.startsWith('dist/') && !path.startsWith('docs/'));
   expect(outside.sort()).toEqual(['CHANGELOG.md', 'LICENSE', 'README.md', 'custom-elements.json', 'package.json']);
   expect(installed.files.filter((path) => /\.test\.|\/demo\//.test(path))).toEqual([]);
-  for (const entry of ['dist/index.js', 'dist/index.d.ts', 'dist/telegram-login-kit.js', 'dist/server/index.d.ts', 'dist/server/stores/redis.d.ts', 'dist/react/index.d.ts', 'dist/mock/telegram-login.js', 'dist/mock/cli.js', 'docs/errors.md']) {
+  for (const entry of ['dist/index.js', 'dist/index.d.ts', 'dist/telegram-login-kit.js', 'dist/server/index.d.ts', 'dist/server/stores/redis.d.ts', 'dist/react/index.d.ts', 'dist/mock/telegram-login.js', 'dist/mock/app/app-client.js', 'dist/mock/cli.js', 'docs/errors.md']) {
     expect(installed.files, entry).toContain(entry);
   }
 });
@@ -118,6 +118,9 @@ it('npx telegram-login-kit mock starts the mock in a project that installed the 
     expect(stdout).toContain(`library-src="${issuer}/js/telegram-login.js"`);
     const discovery = (await (await fetch(`${issuer}/.well-known/openid-configuration`)).json()) as { issuer: string };
     expect(discovery.issuer).toBe(issuer);
+    // The simulated app's script is a plain file the build copies; the installed mock serves it.
+    const appScript = await fetch(`${issuer}/app/app-client.js`);
+    expect({ status: appScript.status, type: appScript.headers.get('content-type') }).toEqual({ status: 200, type: 'text/javascript; charset=utf-8' });
   } finally {
     if (npx.exitCode === null && npx.signalCode === null) {
       const exited = new Promise((resolve) => npx.once('exit', resolve));
@@ -136,7 +139,7 @@ it('type-checks a TypeScript consumer of the element, its events, the server kit
 import { login, type TelegramLoginResult } from 'telegram-login-kit';
 import { verifyIdToken, createTelegramAuthHandler, forwardedForClientIp, type AuthEvent, type TelegramIdTokenClaims } from 'telegram-login-kit/server';
 import { createRedisStore, type RedisCommand } from 'telegram-login-kit/server/redis';
-import { authorizeCode, mintIdToken, startMockTelegram, type MintIdTokenOptions } from 'telegram-login-kit/mock';
+import { authorizeCode, mintIdToken, startMockTelegram, type MintIdTokenOptions, type MockAppPressResult, type BotApiUpdate } from 'telegram-login-kit/mock';
 
 const button = document.querySelector('telegram-login-button');
 if (button) {
@@ -177,6 +180,14 @@ async function onMockTest(): Promise<string> {
   const code: string = await mock.authorizeCode({ redirectUri: 'http://localhost:3000/callback', codeVerifier: 'v'.repeat(43) });
   // @ts-expect-error: a verifier or a challenge, not both
   await authorizeCode(mock, { redirectUri: 'http://localhost:3000/callback', codeVerifier: 'v'.repeat(43), codeChallenge: 'c'.repeat(43) });
+  const token: string = mock.bots[0]!.token;
+  await mock.app.open(100001, mock.deepLink(mock.bots[0]!.username, 'payload'));
+  const pressed: MockAppPressResult = await mock.app.press(100001, 'Start');
+  const update: BotApiUpdate | undefined = undefined;
+  // @ts-expect-error: a bot needs a username
+  await startMockTelegram({ bots: [{ token }] });
+  void pressed;
+  void update;
   await mock.stop();
   return idToken + code;
 }

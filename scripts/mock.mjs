@@ -37,7 +37,8 @@ function build() {
   process.stderr.write('npm run mock: compiling src/ into dist/ (dist/mock/cli.js is missing or older than src/)…\n');
   const tsc = spawnSync(process.execPath, [`${root}node_modules/typescript/bin/tsc`, '-p', `${root}tsconfig.build.json`], { stdio: 'inherit' });
   if (tsc.status !== 0) process.exit(tsc.status ?? 1);
-  copyFileSync(`${root}src/mock/telegram-login.js`, `${root}dist/mock/telegram-login.js`);
+  // The plain scripts the mock serves, which tsc does not copy (as `npm run build` does).
+  for (const file of ['telegram-login.js', 'app/app-client.js']) copyFileSync(`${root}src/mock/${file}`, `${root}dist/mock/${file}`);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

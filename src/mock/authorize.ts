@@ -125,6 +125,8 @@ function postResult(state: MockState, res: ServerResponse, request: PendingAuth,
 
 /** Ends an allowed request: a redirect with a code, or the post_message page with an id_token. */
 async function complete(state: MockState, res: ServerResponse, request: PendingAuth, user: MockUser): Promise<void> {
+  // "Allow the bot to send me messages": the bot whose id is the client id may now write to the user.
+  if (request.scopes.includes('telegram:bot_access')) state.botSide.grantWriteAccess(Number(request.client.id), user.id);
   if (request.responseType === 'code') {
     redirectWith(res, request, { code: issueCode(state, request, user) });
     return;

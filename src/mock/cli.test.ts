@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
+import { DEFAULT_BOT } from './bot/bots.js';
 import { parseCli } from './command-line.js';
 import { DEFAULT_CLIENT } from './server.js';
 
@@ -58,9 +59,9 @@ test.describe('telegram-login-kit mock', () => {
     child = undefined;
   });
 
-  test('prints the issuer and the default client credentials, says where they go, serves them, and stops on SIGTERM', async () => {
+  test('prints the issuer, the default client and bot and the app page, says where they go, serves them, and stops on SIGTERM', async () => {
     child = startCli(['mock', '--port', '0', '--quiet']);
-    const stdout = await readUntil(child, [DEFAULT_CLIENT.id, DEFAULT_CLIENT.secret, '</telegram-login-button>', 'session: … })']);
+    const stdout = await readUntil(child, [DEFAULT_CLIENT.id, DEFAULT_CLIENT.secret, '</telegram-login-button>', 'session: … })', 'start=hello']);
     const issuer = /^ {2}issuer +(http:\/\/127\.0\.0\.1:\d+)$/m.exec(stdout)?.[1];
     expect(issuer).toBeDefined();
     expect(stdout).toMatch(new RegExp(`^ {2}client id +${DEFAULT_CLIENT.id}$`, 'm'));
@@ -68,9 +69,21 @@ test.describe('telegram-login-kit mock', () => {
     expect(stdout).toContain("the issuer goes into the element's issuer attribute and the server's issuer\noption, the library URL into library-src");
     expect(stdout).toContain(`<telegram-login-button client-id="${DEFAULT_CLIENT.id}" issuer="${issuer}"\n    library-src="${issuer}/js/telegram-login.js"></telegram-login-button>`);
     expect(stdout).toContain(`issuer: '${issuer}'`);
+    expect(stdout).toMatch(new RegExp(`^ {2}bot token +${DEFAULT_BOT.token}$`, 'm'));
+    expect(stdout).toMatch(new RegExp(`^ {2}bot username +@${DEFAULT_BOT.username}$`, 'm'));
+    expect(stdout).toMatch(new RegExp(`^ {2}Telegram app +${issuer}/app$`, 'm'));
+    expect(stdout).toContain(`the issuer as its Bot API root instead of https://api.telegram.org\n(grammY: client.apiRoot)`);
+    const deepLink = new RegExp(`^ {2}(${issuer}/app/resolve\\?domain=${DEFAULT_BOT.username}&start=hello)$`, 'm').exec(stdout)?.[1];
+    expect(deepLink).toBeDefined();
 
     const discovery = (await (await fetch(`${issuer}/.well-known/openid-configuration`)).json()) as { issuer: string };
     expect(discovery.issuer).toBe(issuer);
+    const me = (await (await fetch(`${issuer}/bot${DEFAULT_BOT.token}/getMe`)).json()) as { ok: boolean; result: { username: string } };
+    expect(me).toMatchObject({ ok: true, result: { username: DEFAULT_BOT.username } });
+    const app = await fetch(deepLink!);
+    expect(app.status).toBe(200);
+    expect(await app.text()).toContain('<script src="/app/app-client.js" defer></script>');
+    expect((await fetch(`${issuer}/app/app-client.js`)).status).toBe(200);
 
     child.kill('SIGTERM');
     expect(await exitOf(child)).toEqual({ code: 0, signal: null });

@@ -8,7 +8,8 @@ export const NAME = 'telegram-login-kit';
 
 export const USAGE = `Usage: ${NAME} mock [options]
 
-Runs an offline mock of Telegram's login provider (oauth.telegram.org).
+Runs an offline Telegram: the login provider (oauth.telegram.org), the Bot API (api.telegram.org)
+and a simulated Telegram app.
 In a clone of the repository, run it with: npm run mock -- [options]
 
 Options:
@@ -117,6 +118,7 @@ export function version(): string {
 /** What the CLI prints once the mock listens: the values, and where each one goes in a site. */
 export function startupBanner(mock: MockTelegram, autoConsent: boolean): string {
   const client = mock.defaultClient;
+  const bot = mock.bots[0]!;
   return [
     `Mock Telegram is running at ${mock.issuer}`,
     '',
@@ -126,6 +128,9 @@ export function startupBanner(mock: MockTelegram, autoConsent: boolean): string 
     `  client secret  ${client.secret}`,
     `  allowed URLs   ${client.allowedUrls.join(' ')}`,
     `  consent        ${autoConsent ? `automatic, as ${mock.users[0]!.firstName}` : 'a page in the popup'}`,
+    `  bot token      ${bot.token}`,
+    `  bot username   @${bot.username}`,
+    `  Telegram app   ${mock.app.url}`,
     '',
     'Point your site at it: the issuer goes into the element\'s issuer attribute and the server\'s issuer',
     'option, the library URL into library-src:',
@@ -135,6 +140,11 @@ export function startupBanner(mock: MockTelegram, autoConsent: boolean): string 
     '',
     `  createTelegramAuthHandler({ clientId: '${client.id}', clientSecret: '${client.secret}',`,
     `    issuer: '${mock.issuer}', redirectUri: …, session: … })`,
+    '',
+    'Bots: give yours the bot token and the issuer as its Bot API root instead of https://api.telegram.org',
+    "(grammY: client.apiRoot). The Telegram app page plays the user; a deep link opens the bot's chat:",
+    '',
+    `  ${mock.deepLink(bot.username, 'hello')}`,
     '',
   ].join('\n');
 }

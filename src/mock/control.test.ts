@@ -73,6 +73,14 @@ test.describe('checkControlCommand on its own', () => {
     });
   });
 
+  test('checks the bot side\'s fields with the rest: a block names the default bot, a delay lasts until reset', () => {
+    expect(checkControlCommand({ reset: true, webhookDelay: { ms: 5 }, blockBot: { userId: 100003 } }, registry)).toEqual({
+      reset: true,
+      bot: { webhookDelay: { ms: 5, times: Number.POSITIVE_INFINITY }, blockBot: { userId: 100003, bot: registry.bots[0] } },
+    });
+    expect(checkControlCommand({ autoConsent: false }, registry)).not.toHaveProperty('bot');
+  });
+
   test('refuses a whole command when one field is wrong, naming the field', async () => {
     const cases: Array<[unknown, string]> = [
       [null, 'a control command is an object'],
@@ -82,6 +90,10 @@ test.describe('checkControlCommand on its own', () => {
       [{ tokenError: { error: 'bad"quote' } }, '"tokenError.error" must be an OAuth error code'],
       [{ autoConsent: { userId: 1 } }, '"autoConsent" must be true, false or { userId } of a mock user'],
       [{ popupCloseDelay: -1 }, '"popupCloseDelay" must be 0 to 60000'],
+      [{ autoConsent: true, botApiError: { error_code: 200 } }, '"botApiError.error_code" must be an HTTP error status such as 429 or 500, got 200'],
+      [{ blockBot: { userId: 1 } }, '"blockBot.userId" must be the id of a mock user, got 1'],
+      [{ unblockBot: { userId: 100001, bot: 'NoSuchBot' } }, '"unblockBot.bot" must be the username of a mock bot, got "NoSuchBot"'],
+      [{ webhookDelay: { ms: 1, times: 0 } }, '"webhookDelay.times" must be a positive integer, got 0'],
     ];
     for (const [command, message] of cases) {
       const error = await errorOf(() => checkControlCommand(command, registry));
@@ -96,5 +108,16 @@ test.describe('checkControlCommand on its own', () => {
     // Still auto-consent: the reset in the refused command was not applied.
     expect((await fetch(`${mock.authorizationEndpoint}?response_type=code&client_id=7700000001&redirect_uri=http://localhost:1/cb&scope=openid`, { redirect: 'manual' })).status).toBe(302);
     await control({ reset: true });
+  });
+
+  test('a command refused for a bot-side field changes nothing on either side, and the reverse', async () => {
+    await expect(mock.control({ autoConsent: true, blockBot: { userId: 1 } })).rejects.toThrow('"blockBot.userId" must be the id of a mock user, got 1');
+    expect((await fetch(`${mock.authorizationEndpoint}?response_type=code&client_id=7700000001&redirect_uri=http://localhost:1/cb&scope=openid`, { redirect: 'manual' })).status).toBe(200);
+    await expect(mock.control({ blockBot: { userId: 100001 }, popupCloseDelay: -1 })).rejects.toThrow('"popupCloseDelay" must be 0 to 60000');
+    expect(mock.app.chat(100001, 'MockLoginBot').blocked).toBe(false);
+    await control({ blockBot: { userId: 100001 } });
+    expect(mock.app.chat(100001, 'MockLoginBot').blocked).toBe(true);
+    await control({ reset: true });
+    expect(mock.app.chat(100001, 'MockLoginBot').blocked).toBe(false);
   });
 });

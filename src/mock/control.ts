@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HttpError } from '../oauth/http-error.js';
+import { BOT_CONTROL_KEYS, checkBotControlCommand, type CheckedBotControlCommand } from './bot/control.js';
 import { CORS, readJson, send, sendJson } from './http.js';
 import type { MockAutoConsent, MockControlCommand, MockRegistry } from './options.js';
 import { initialSettings, type MockState } from './state.js';
@@ -18,7 +19,7 @@ export interface PathOverride {
   times: number;
 }
 
-const KNOWN_FIELDS = new Set(['reset', 'tokenError', 'delay', 'fail', 'rotateKeys', 'autoConsent', 'popupCloseDelay']);
+const KNOWN_FIELDS = new Set(['reset', 'tokenError', 'delay', 'fail', 'rotateKeys', 'autoConsent', 'popupCloseDelay', ...BOT_CONTROL_KEYS]);
 const OAUTH_ERROR_CODE = /^[\x20-\x21\x23-\x5b\x5d-\x7e]+$/;
 
 function checkPath(path: unknown): string {
@@ -60,6 +61,8 @@ export interface CheckedControlCommand {
   rotateKeys?: { dropPrevious: boolean };
   autoConsent?: MockAutoConsent;
   popupCloseDelay?: number;
+  /** The Bot API's and the simulated app's fields, when the command has any. */
+  bot?: CheckedBotControlCommand;
 }
 
 /** Validates a command from a test; throws a `TypeError` naming the bad field. */
@@ -97,6 +100,8 @@ export function checkControlCommand(command: unknown, registry: MockRegistry): C
     if (!Number.isInteger(delay) || delay < 0 || delay > 60_000) throw new TypeError('"popupCloseDelay" must be 0 to 60000');
     checked.popupCloseDelay = delay;
   }
+  const bot = checkBotControlCommand(input, registry.bots, (id) => registry.user(id) !== undefined);
+  if (bot) checked.bot = bot;
   return checked;
 }
 
@@ -117,6 +122,7 @@ export async function applyControlCommand(state: MockState, command: unknown): P
   if (checked.rotateKeys) await state.keys.rotate(checked.rotateKeys);
   if (checked.autoConsent !== undefined) settings.autoConsent = checked.autoConsent;
   if (checked.popupCloseDelay !== undefined) settings.popupCloseDelay = checked.popupCloseDelay;
+  state.botSide.applyControl(checked.bot, checked.reset);
 }
 
 /** `POST /__mock/control`: a JSON command; `{"ok":true}` once applied. */

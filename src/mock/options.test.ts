@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { DEFAULT_BOT } from './bot/bots.js';
 import { createRegistry, DEFAULT_CLIENT, DEFAULT_USERS, type MockClientOptions } from './options.js';
 import { errorOf } from './test-fixtures.js';
 
@@ -35,4 +36,14 @@ test('bad users are refused with a TypeError naming the user', async () => {
   expect(await messageOf(() => createRegistry({ users: [{ id: -1, firstName: 'X' }] }))).toBe('mock user id -1 must be a positive integer');
   expect(await messageOf(() => createRegistry({ users: [{ id: 7, firstName: '' }] }))).toBe('mock user 7 needs a firstName');
   expect(await messageOf(() => createRegistry({ users: [{ id: 7, firstName: 'X', phoneNumber: '+15550100' }] }))).toBe('mock user 7: phoneNumber is digits without "+"');
+});
+
+test('the registry holds the default bot first, then the configured ones, and refuses a bad bot by name', async () => {
+  const registry = createRegistry({ bots: [{ username: 'ShopLoginBot' }] });
+  expect(registry.bots[0]).toEqual(DEFAULT_BOT);
+  expect(registry.bots[1]).toMatchObject({ id: DEFAULT_BOT.id + 1, username: 'ShopLoginBot', name: 'ShopLoginBot', domains: ['localhost', '127.0.0.1'] });
+  expect(registry.bots[1]!.token).toMatch(new RegExp(`^${DEFAULT_BOT.id + 1}:AA[A-Za-z0-9_-]{33}$`));
+  expect(await messageOf(() => createRegistry({ bots: [{ username: 'shop' }] }))).toBe(
+    'mock bot "shop": "username" must be 5 to 32 characters of A-Za-z0-9_, start with a letter and end in "bot" (e.g. "ShopLoginBot")',
+  );
 });

@@ -1,4 +1,6 @@
 import { parseAllowedUrl, type AllowedUrl } from './allowed-urls.js';
+import { registerBots } from './bot/bots.js';
+import type { MockBot, MockBotApiOptions, MockBotControlCommand, MockBotOptions } from './bot/types.js';
 import { SIGNING_ALGORITHMS, type MockSigningAlgorithm, type MockUser } from './id-token.js';
 
 /** A bot registered with the mock, as BotFather would show it. */
@@ -46,10 +48,14 @@ export interface MockTelegramOptions {
   onLog?: (line: string) => void;
   /** Clock in milliseconds, for tests of expiry. Default `Date.now`. */
   clock?: () => number;
+  /** Bots to register besides the default one (`mock.bots[0]`), for the Bot API and the simulated app. */
+  bots?: MockBotOptions[];
+  /** Webhook timeout and retry timings of the Bot API. */
+  botApi?: MockBotApiOptions;
 }
 
-/** What `POST /__mock/control` (or `mock.control()`) accepts; every field is optional. */
-export interface MockControlCommand {
+/** What `POST /__mock/control` (or `mock.control()`) accepts; every field is optional. The bot side's fields are in {@link MockBotControlCommand}. */
+export interface MockControlCommand extends MockBotControlCommand {
   /** Undo every earlier command (auto-consent returns to its start-up value). */
   reset?: boolean;
   /** The next token request answers with this OAuth error (status default 400). */
@@ -127,6 +133,8 @@ export function checkPublicUrl(publicUrl: unknown): void {
 export interface MockRegistry {
   /** The default client first, then the configured ones. */
   readonly clients: readonly MockClient[];
+  /** The Bot API's bots: the default one first, then the configured ones. */
+  readonly bots: readonly MockBot[];
   readonly users: readonly MockUser[];
   client(id: string): MockClient | undefined;
   /** The parsed Allowed URLs of a registered client. */
@@ -134,8 +142,8 @@ export interface MockRegistry {
   user(id: number): MockUser | undefined;
 }
 
-/** Validates the configured clients and users; throws a `TypeError` naming the bad entry. */
-export function createRegistry(options: Pick<MockTelegramOptions, 'clients' | 'users'>): MockRegistry {
+/** Validates the configured clients, bots and users; throws a `TypeError` naming the bad entry. */
+export function createRegistry(options: Pick<MockTelegramOptions, 'clients' | 'users' | 'bots'>): MockRegistry {
   const clients = [DEFAULT_CLIENT, ...(options.clients ?? []).map(normalizeClient)];
   const clientById = new Map<string, MockClient>();
   for (const client of clients) {
@@ -146,6 +154,7 @@ export function createRegistry(options: Pick<MockTelegramOptions, 'clients' | 'u
   const users = validateUsers(options.users ?? DEFAULT_USERS);
   return {
     clients,
+    bots: registerBots(options.bots),
     users,
     client: (id) => clientById.get(id),
     allowedUrls: (client) => allowedByClient.get(client.id) ?? [],

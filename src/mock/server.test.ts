@@ -6,7 +6,6 @@ import {
   ALICE,
   authUrl,
   clock,
-  consent,
   control,
   exchange,
   expectOAuthError,
@@ -129,6 +128,28 @@ test.describe('DNS rebinding', () => {
     }
     // Auto-consent is still off: /auth shows the consent page instead of redirecting with a code.
     expect((await getAuth()).status).toBe(200);
+  });
+
+  test('refuses the Bot API and the simulated app for a rebound Host: nothing is sent, no chat opens', async () => {
+    const bot = mock.bots[0]!;
+    const attacks = [
+      { path: `/bot${bot.token}/getMe`, method: 'GET' },
+      { path: `/bot${bot.token}/sendMessage`, method: 'POST', type: 'application/json', body: JSON.stringify({ chat_id: 100001, text: 'rebound' }) },
+      { path: '/app', method: 'GET' },
+      { path: '/app/app-client.js', method: 'GET' },
+      { path: '/app/api/events?user=100001', method: 'GET' },
+      { path: '/app/api/open', method: 'POST', type: 'application/json', body: JSON.stringify({ user: 100001, link: mock.deepLink(bot.username, 'rebound') }) },
+      { path: '/app/api/block', method: 'POST', type: 'application/json', body: JSON.stringify({ user: 100001, bot: bot.username, blocked: true }) },
+    ];
+    for (const attack of attacks) {
+      const res = await rawRequest(mock, attack.path, { ...attack, host: `${REBOUND}:${mock.port}` });
+      expect({ path: attack.path, status: res.status, error: JSON.parse(res.body).error }).toEqual({ path: attack.path, status: 403, error: 'host_not_allowed' });
+    }
+    expect(mock.app.chat(100001, bot.username)).toMatchObject({ blocked: false, startPayload: null, messages: [] });
+    // The same requests on a loopback name reach the bot side.
+    const me = await rawRequest(mock, `/bot${bot.token}/getMe`, { host: `localhost:${mock.port}` });
+    expect({ status: me.status, ok: JSON.parse(me.body).ok }).toEqual({ status: 200, ok: true });
+    expect((await rawRequest(mock, '/app', { host: `127.0.0.1:${mock.port}` })).status).toBe(200);
   });
 
   test('refuses Host values that only look like loopback', async () => {

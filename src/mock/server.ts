@@ -3,7 +3,9 @@ import { setMaxListeners } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HttpError } from '../oauth/http-error.js';
+import type { MockApp } from './app/app.js';
 import { handleAuth, handleConsent } from './authorize.js';
+import type { MockBot } from './bot/types.js';
 import { applyControlCommand, applyOverride, handleControl } from './control.js';
 import { handleDiscovery, handleJwks } from './discovery.js';
 import { createHostCheck, hostRefusal } from './host-check.js';
@@ -41,6 +43,12 @@ export interface MockTelegram {
   readonly defaultClient: MockClient;
   readonly clients: readonly MockClient[];
   readonly users: readonly MockUser[];
+  /** The Bot API's bots (`/bot<token>/<method>` on this origin), the default one first. */
+  readonly bots: readonly MockBot[];
+  /** The simulated Telegram app: its page's URL and what a user does there, for tests. */
+  readonly app: MockApp;
+  /** The link that opens `bot`'s chat in the simulated app with a Start button, as `t.me/<bot>?start=<payload>` does. */
+  deepLink(bot: string, payload?: string): string;
   /**
    * A real id_token signed with this mock's current keys, verifiable against its JWKS, without a
    * browser or a consent page. For unit tests of your server code.
@@ -98,6 +106,8 @@ function avatarRoute(state: MockState, pathname: string): Handler | undefined {
 
 async function dispatch(state: MockState, routes: RouteTable, req: IncomingMessage, res: ServerResponse, url: URL, note: Note): Promise<void> {
   if (await applyOverride(state, url.pathname, res, note)) return;
+  // The Bot API (`/bot<token>/<method>`) and the simulated app (`/app…`) answer in their own shapes.
+  if (await state.botSide.handle(req, res, url, note)) return;
   const avatar = req.method === 'GET' ? avatarRoute(state, url.pathname) : undefined;
   const methods = routes.get(url.pathname);
   const handler = avatar ?? (methods && Object.hasOwn(methods, req.method ?? '') ? methods[req.method!] : undefined);
@@ -186,12 +196,16 @@ export async function startMockTelegram(options: MockTelegramOptions = {}): Prom
     defaultClient: state.registry.clients[0]!,
     clients: state.registry.clients,
     users: state.registry.users,
+    bots: state.registry.bots,
+    app: state.botSide.app,
+    deepLink: (bot, payload) => state.botSide.deepLink(bot, payload),
     mintIdToken: (mintOptions) => mintIdTokenWith(state, mintOptions),
     authorizeCode: (codeOptions) => authorizeCodeWith(state, codeOptions),
     control: (command) => applyControlCommand(state, command),
     stop: () =>
       new Promise<void>((resolve) => {
         state.stopping.abort();
+        state.botSide.stop();
         server.close(() => resolve());
         server.closeAllConnections();
       }),

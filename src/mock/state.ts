@@ -1,5 +1,6 @@
 import { HttpError } from '../oauth/http-error.js';
 import type { PendingAuth } from './authorize.js';
+import { createBotSide, type BotSide } from './bot/bot-side.js';
 import type { InjectedTokenError, PathOverride } from './control.js';
 import { checkPublicUrl, createRegistry, type MockAutoConsent, type MockClient, type MockRegistry, type MockTelegramOptions } from './options.js';
 import { createSingleUseStore, type SingleUseStore } from './stores.js';
@@ -38,6 +39,8 @@ export interface MockState {
   readonly settings: MockSettings;
   /** Aborted when the mock stops, so that held (delayed) requests end at once. */
   readonly stopping: AbortController;
+  /** The Bot API, the simulated Telegram app and deep links, with their own state (chats, updates, webhooks). */
+  readonly botSide: BotSide;
 }
 
 export function initialSettings(autoConsent: MockAutoConsent): MockSettings {
@@ -50,7 +53,7 @@ export async function createMockState(options: MockTelegramOptions): Promise<Moc
   checkPublicUrl(options.publicUrl);
   const registry = createRegistry(options);
   const autoConsent = options.autoConsent ?? false;
-  return {
+  const state: MockState = {
     issuer: '',
     clock,
     registry,
@@ -61,7 +64,18 @@ export async function createMockState(options: MockTelegramOptions): Promise<Moc
     initialAutoConsent: autoConsent,
     settings: initialSettings(autoConsent),
     stopping: new AbortController(),
+    botSide: createBotSide({
+      bots: registry.bots,
+      users: registry.users,
+      clock,
+      log: options.onLog,
+      botApi: options.botApi,
+      // Read when a link or a photo URL is built, by then the server listens and the issuer is set.
+      origin: () => state.issuer,
+      avatarUrl: (user) => avatarUrl(state, user),
+    }),
   };
+  return state;
 }
 
 /** The user's `picture`: their own photo URL, else the SVG avatar the mock serves. */
