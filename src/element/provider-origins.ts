@@ -61,3 +61,37 @@ export function providerAttributeProblem(attribute: ProviderAttribute, value: st
     `or call TelegramLoginButtonElement.trustProviderOrigins(['${url.origin}']) before the button connects`
   );
 }
+
+/**
+ * Where an element's `issuer` and `library-src` come from: the property (your script: trusted) wins
+ * over the attribute (markup: checked by {@link providerAttributeProblem}).
+ */
+export class ProviderSources {
+  readonly #attribute: Record<ProviderAttribute, string | null> = { issuer: null, 'library-src': null };
+  readonly #property: Record<ProviderAttribute, string | undefined> = { issuer: undefined, 'library-src': undefined };
+
+  value(name: ProviderAttribute): string | undefined {
+    return this.#property[name] ?? this.#attribute[name] ?? undefined;
+  }
+
+  setAttribute(name: ProviderAttribute, value: string | null): void {
+    this.#attribute[name] = value || null;
+  }
+
+  /** Undefined, null and '' mean "not set by script". */
+  setProperty(name: ProviderAttribute, value: string | null | undefined): void {
+    this.#property[name] = value === null || value === undefined || value === '' ? undefined : String(value);
+  }
+
+  /** Why markup may not choose the provider it names, or undefined. */
+  problem(): string | undefined {
+    for (const name of ['issuer', 'library-src'] as const) {
+      const attribute = this.#attribute[name];
+      if (this.#property[name] === undefined && attribute !== null) {
+        const problem = providerAttributeProblem(name, attribute);
+        if (problem) return problem;
+      }
+    }
+    return undefined;
+  }
+}

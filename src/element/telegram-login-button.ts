@@ -23,7 +23,7 @@ import { type TelegramLoginButtonText, type TelegramLoginTranslation } from './l
 import { connectLocalized, disconnectLocalized, languageOf, resolveTranslation, telegramLanguage } from './localize.js';
 import { LoginTracker, type TelegramLoginStatus } from './login-tracker.js';
 import { lookOf, type ButtonLook } from './look.js';
-import { providerAttributeProblem, trustProviderOrigins, type ProviderAttribute } from './provider-origins.js';
+import { ProviderSources, trustProviderOrigins, type ProviderAttribute } from './provider-origins.js';
 import { styles } from './styles.js';
 
 export type { TelegramLoginButtonAppearance, TelegramLoginButtonShape, TelegramLoginButtonSize, TelegramLoginButtonTheme } from './look.js';
@@ -134,17 +134,14 @@ export class TelegramLoginButtonElement extends LitElement {
 
   // `issuer` and `library-src` decide whom the element talks to and which script it loads: an
   // attribute (markup, perhaps injected) must name Telegram; the property (your script) may name any.
-  #provider: Record<ProviderAttribute, { attribute: string | null; property: string | undefined }> = {
-    issuer: { attribute: null, property: undefined },
-    'library-src': { attribute: null, property: undefined },
-  };
+  #provider = new ProviderSources();
 
   /**
    * Code flows: the provider. As an attribute only Telegram's origin (or loopback on a loopback page)
    * is accepted; set the property from script for anything else.
    */
   get issuer(): string {
-    return this.#providerValue('issuer') ?? DEFAULT_ISSUER;
+    return this.#provider.value('issuer') ?? DEFAULT_ISSUER;
   }
   set issuer(value: string | null | undefined) {
     this.#setProviderProperty('issuer', value);
@@ -155,7 +152,7 @@ export class TelegramLoginButtonElement extends LitElement {
    * loopback page) are accepted; set the property from script for anything else.
    */
   get librarySrc(): string {
-    return this.#providerValue('library-src') ?? DEFAULT_LIBRARY_SRC;
+    return this.#provider.value('library-src') ?? DEFAULT_LIBRARY_SRC;
   }
   set librarySrc(value: string | null | undefined) {
     this.#setProviderProperty('library-src', value);
@@ -198,7 +195,7 @@ export class TelegramLoginButtonElement extends LitElement {
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     super.attributeChangedCallback(name, old, value);
     if (name === 'issuer' || name === 'library-src') {
-      this.#provider[name].attribute = value || null;
+      this.#provider.setAttribute(name, value);
       this.requestUpdate(name === 'issuer' ? 'issuer' : 'librarySrc', old);
     } else if (name === 'lang' || name === 'nonce') {
       this.requestUpdate(name, old);
@@ -304,13 +301,9 @@ export class TelegramLoginButtonElement extends LitElement {
     this.login().catch(() => undefined);
   };
 
-  #providerValue(name: ProviderAttribute): string | undefined {
-    return this.#provider[name].property ?? this.#provider[name].attribute ?? undefined;
-  }
-
   #setProviderProperty(name: ProviderAttribute, value: string | null | undefined) {
-    const old = this.#providerValue(name);
-    this.#provider[name].property = value === null || value === undefined || value === '' ? undefined : String(value);
+    const old = this.#provider.value(name);
+    this.#provider.setProperty(name, value);
     this.requestUpdate(name === 'issuer' ? 'issuer' : 'librarySrc', old);
   }
 
@@ -334,11 +327,8 @@ export class TelegramLoginButtonElement extends LitElement {
 
   /** The options for a login: an attribute that names a provider it may not is `invalid_config`. */
   #checkedRequest(signal?: AbortSignal): LoginRequest {
-    for (const name of ['issuer', 'library-src'] as const) {
-      const { attribute, property } = this.#provider[name];
-      const problem = property === undefined && attribute !== null ? providerAttributeProblem(name, attribute) : undefined;
-      if (problem) throw new TelegramLoginError('invalid_config', problem);
-    }
+    const problem = this.#provider.problem();
+    if (problem) throw new TelegramLoginError('invalid_config', problem);
     return normalizeLoginOptions(this.#options(signal));
   }
 
