@@ -269,3 +269,21 @@ test('the library flow under Cross-Origin-Opener-Policy: same-origin ends at onc
   expect(error!.code).toBe('coop_blocked');
   expect(error!.message).toContain('Cross-Origin-Opener-Policy: same-origin-allow-popups');
 });
+
+test('the library flow under COOP same-origin opens no popup at all once the page knows its header', async ({ page, site, mock }) => {
+  await page.goto(
+    elementPage(site, `<telegram-login-button id="tg" client-id="${mock.defaultClient.id}" library-src="${mock.libraryUrl}"></telegram-login-button>`, {
+      headers: { 'Cross-Origin-Opener-Policy': 'same-origin' },
+    }),
+  );
+  // Pointing at the button is enough for the element to learn the page's COOP (one HEAD request).
+  const checked = page.waitForResponse((response) => response.request().method() === 'HEAD' && response.url() === page.url());
+  await page.hover('#tg');
+  await checked;
+  let popups = 0;
+  page.on('popup', () => (popups += 1));
+  const failed = nextEvent(page, 'telegram-login-error');
+  await page.click('#tg');
+  expect((await failed).detail.error!.code).toBe('coop_blocked');
+  expect(popups).toBe(0);
+});

@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { loginErrors, TelegramLoginError, toLoginError } from '../errors.js';
 import { resumeLoginOnCallback } from '../flows/callback.js';
+import { pageSeversPopups } from '../flows/coop.js';
 import { loadTelegramLibrary } from '../flows/library-script.js';
 import { runLogin } from '../flows/login.js';
 import { normalizeLoginOptions } from '../flows/options.js';
@@ -25,6 +26,7 @@ import { LoginTracker, type TelegramLoginStatus } from './login-tracker.js';
 import { lookOf, type ButtonLook } from './look.js';
 import { ProviderSources, trustProviderOrigins, type ProviderAttribute } from './provider-origins.js';
 import { styles } from './styles.js';
+import { upgradeProperties } from './upgrade-properties.js';
 
 export type { TelegramLoginButtonAppearance, TelegramLoginButtonShape, TelegramLoginButtonSize, TelegramLoginButtonTheme } from './look.js';
 export type { TelegramLoginStatus } from './login-tracker.js';
@@ -172,14 +174,7 @@ export class TelegramLoginButtonElement extends LitElement {
 
   constructor() {
     super();
-    // A property set before the element was defined is an own data property that hides these
-    // accessors (Lit does this for its own properties): move it through the setter.
-    for (const name of ['issuer', 'librarySrc'] as const) {
-      if (!Object.hasOwn(this, name)) continue;
-      const value = (this as Record<string, unknown>)[name] as string | undefined;
-      delete (this as Record<string, unknown>)[name];
-      this[name] = value;
-    }
+    upgradeProperties(this, ['issuer', 'librarySrc']);
   }
 
   override connectedCallback(): void {
@@ -263,6 +258,8 @@ export class TelegramLoginButtonElement extends LitElement {
         aria-disabled=${this.#configError ? 'true' : 'false'}
         aria-busy=${pending ? 'true' : 'false'}
         @click=${this.#onClick}
+        @pointerenter=${this.#onIntent}
+        @focus=${this.#onIntent}
       >
         <span part="icon" class="icon" ?hidden=${pending}>${telegramIcon}</span>
         <span part="spinner" class="spinner" ?hidden=${!pending}></span>
@@ -299,6 +296,11 @@ export class TelegramLoginButtonElement extends LitElement {
   #onClick = () => {
     // The outcome is reported through events and onauth.
     this.login().catch(() => undefined);
+  };
+
+  /** A click may follow: learn now whether this page's COOP would cut a library-flow popup off. */
+  #onIntent = () => {
+    if (this.#request?.flow === 'library') void pageSeversPopups();
   };
 
   #setProviderProperty(name: ProviderAttribute, value: string | null | undefined) {

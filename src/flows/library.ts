@@ -1,6 +1,7 @@
 import { providerErrorFor, TelegramLoginError, toLoginError } from '../errors.js';
 import type { TelegramLibraryLoginResult } from '../types.js';
 import { decodeIdTokenClaims } from './id-token.js';
+import { COOP_MESSAGE, knownPageSeversPopups } from './coop.js';
 import { libraryProviderOrigin, loadTelegramLibrary, readyLibrary, type TelegramAuthOptions, type TelegramCallbackData, type TelegramLoginLibrary } from './library-script.js';
 import { runPopupLogin, TELEGRAM_POPUP_NAME, type CloseHandling } from './popup-window.js';
 import type { LibraryLoginRequest } from './requests.js';
@@ -32,6 +33,8 @@ function providerError(text: string): TelegramLoginError {
 export function loginWithLibrary(request: LibraryLoginRequest): Promise<TelegramLibraryLoginResult> {
   // Inside Telegram's in-app browser the library asks the app instead of opening a popup.
   const inApp = 'TelegramWebviewProxy' in globalThis;
+  // Known in advance: no popup at all, rather than one left on a consent page that can go nowhere.
+  if (!inApp && knownPageSeversPopups()) return Promise.reject(new TelegramLoginError('coop_blocked', COOP_MESSAGE));
   const provider = libraryProviderOrigin(request.librarySrc);
 
   return runPopupLogin<TelegramLibraryLoginResult>(inApp ? null : TELEGRAM_POPUP_NAME, request, LIBRARY_CLOSE, (login) => {
