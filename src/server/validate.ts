@@ -77,7 +77,19 @@ export function checkAlgorithms(algorithms: readonly string[] | undefined): IdTo
   return [...algorithms] as IdTokenAlgorithm[];
 }
 
+// URLs already checked (the same few are checked on every verification): parsing is not free.
+const checkedUrls = new Map<string, string>();
+
 export function checkUrl(value: unknown, option: string): string {
+  const known = typeof value === 'string' ? checkedUrls.get(value) : undefined;
+  if (known !== undefined) return known;
+  const href = parseHttpUrl(value, option);
+  if (checkedUrls.size >= 256) checkedUrls.clear();
+  checkedUrls.set(value as string, href);
+  return href;
+}
+
+function parseHttpUrl(value: unknown, option: string): string {
   let url: URL;
   try {
     url = new URL(value as string);

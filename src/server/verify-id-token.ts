@@ -1,4 +1,4 @@
-import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey, type JWTVerifyOptions } from 'jose';
 import { TelegramLoginError } from '../errors.js';
 import type { TelegramIdTokenClaims } from '../types.js';
 import { checkAlgorithms, checkClientId, checkUrl, nonNegative, normalizeIssuer, ownOptions, type IdTokenAlgorithm } from './validate.js';
@@ -39,28 +39,42 @@ const REQUIRED_CLAIMS = ['iss', 'aud', 'sub', 'iat', 'exp'];
  */
 const keySets = new Map<string, JWTVerifyGetKey>();
 
+/** What one set of options means, checked once: the key set and jose's options to verify with. */
 interface ResolvedOptions {
-  clientId: string;
-  issuer: string;
-  jwksUri: string;
-  algorithms: IdTokenAlgorithm[];
   clockTolerance: number;
-  jwksTimeout: number;
-  maxAge: number | undefined;
+  keySet: JWTVerifyGetKey;
+  jose: JWTVerifyOptions;
 }
 
+/**
+ * Options already resolved, by what they say: a server verifies every token with the same few, and
+ * checking them (URL parsing above all) would otherwise cost as much as our own checks on the token.
+ */
+const resolved = new Map<string, ResolvedOptions>();
+
 function resolveOptions(options: VerifyIdTokenOptions): ResolvedOptions {
-  const clientId = checkClientId(options.clientId);
-  const issuer = normalizeIssuer(options.issuer);
-  return {
-    clientId,
-    issuer,
-    jwksUri: checkUrl(options.jwksUri ?? `${issuer}/.well-known/jwks.json`, 'jwksUri'),
-    algorithms: checkAlgorithms(options.algorithms),
-    clockTolerance: nonNegative(options.clockTolerance, 'clockTolerance', DEFAULT_CLOCK_TOLERANCE),
-    jwksTimeout: Math.round(nonNegative(options.jwksTimeout, 'jwksTimeout', DEFAULT_JWKS_TIMEOUT)),
-    maxAge: options.maxAge === undefined ? undefined : nonNegative(options.maxAge, 'maxAge', 0),
+  const { clientId, issuer, jwksUri, algorithms, clockTolerance, jwksTimeout, maxAge } = options;
+  const key = JSON.stringify([clientId, issuer, jwksUri, algorithms, clockTolerance, jwksTimeout, maxAge]);
+  let settings = resolved.get(key);
+  if (settings) return settings;
+  const checkedIssuer = normalizeIssuer(issuer);
+  const tolerance = nonNegative(clockTolerance, 'clockTolerance', DEFAULT_CLOCK_TOLERANCE);
+  const age = maxAge === undefined ? undefined : nonNegative(maxAge, 'maxAge', 0);
+  settings = {
+    clockTolerance: tolerance,
+    keySet: keySetFor(checkUrl(jwksUri ?? `${checkedIssuer}/.well-known/jwks.json`, 'jwksUri'), Math.round(nonNegative(jwksTimeout, 'jwksTimeout', DEFAULT_JWKS_TIMEOUT))),
+    jose: {
+      issuer: checkedIssuer,
+      audience: checkClientId(clientId),
+      algorithms: checkAlgorithms(algorithms),
+      requiredClaims: REQUIRED_CLAIMS,
+      clockTolerance: tolerance,
+      ...(age === undefined ? {} : { maxTokenAge: age }),
+    },
   };
+  if (resolved.size >= 64) resolved.clear();
+  resolved.set(key, settings);
+  return settings;
 }
 
 function invalid(reason: string, message: string, cause?: unknown): TelegramLoginError {
@@ -82,13 +96,8 @@ function keySetFor(jwksUri: string, timeout: number): JWTVerifyGetKey {
   let keySet = keySets.get(cacheKey);
   if (!keySet) {
     const remote = createRemoteJWKSet(new URL(jwksUri), { timeoutDuration: timeout });
-    keySet = async (header, token) => {
-      try {
-        return await remote(header, token);
-      } catch (error) {
-        throw jwksUnavailable(error, jwksUri, timeout);
-      }
-    };
+    // No extra async frame on the hot path: only a failure is mapped.
+    keySet = (header, token) => remote(header, token).catch((error: unknown) => Promise.reject(jwksUnavailable(error, jwksUri, timeout)));
     keySets.set(cacheKey, keySet);
   }
   return keySet;
@@ -143,22 +152,14 @@ export async function verifyIdToken(idToken: string, given: VerifyIdTokenOptions
   const options = ownOptions(given, 'verifyIdToken');
   const settings = resolveOptions(options);
   checkShape(idToken);
-  const currentDate = options.currentDate ?? new Date();
+  const { currentDate } = options;
   let payload: JWTPayload;
   try {
-    ({ payload } = await jwtVerify(idToken, keySetFor(settings.jwksUri, settings.jwksTimeout), {
-      issuer: settings.issuer,
-      audience: settings.clientId,
-      algorithms: settings.algorithms,
-      requiredClaims: REQUIRED_CLAIMS,
-      clockTolerance: settings.clockTolerance,
-      currentDate,
-      ...(settings.maxAge === undefined ? {} : { maxTokenAge: settings.maxAge }),
-    }));
+    ({ payload } = await jwtVerify(idToken, settings.keySet, currentDate === undefined ? settings.jose : { ...settings.jose, currentDate }));
   } catch (error) {
     throw fromJoseError(error);
   }
-  checkClaims(payload, Math.floor(currentDate.getTime() / 1000), settings.clockTolerance);
+  checkClaims(payload, Math.floor((currentDate?.getTime() ?? Date.now()) / 1000), settings.clockTolerance);
   checkNonce(payload, options.nonce);
   return payload as TelegramIdTokenClaims;
 }
