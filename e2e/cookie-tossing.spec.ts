@@ -7,6 +7,7 @@ import { startMockTelegram, type MockTelegram } from '../src/mock/index.js';
 import { createTelegramAuthHandler, toNodeListener } from '../src/server/index.js';
 import { chromiumExecutable } from './browser.js';
 import { expect, test } from './fixtures.js';
+import { dropInFile } from './helpers.js';
 
 // A sibling subdomain (evil.example.test) tries to plant cookies for the site (app.example.test): its
 // own session ("cookie tossing" a shadowing session), or its own redirect-flow transaction (to finish
@@ -63,8 +64,9 @@ test.beforeAll(async () => {
       return;
     }
     if (path.startsWith('/auth/telegram/')) return auth!(req, res);
-    if (path === '/telegram-login-kit.js') {
-      void readFile(new URL('../dist/telegram-login-kit.js', import.meta.url)).then((body) => res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(body));
+    const dropIn = dropInFile(path);
+    if (dropIn) {
+      void readFile(dropIn).then((body) => res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(body));
       return;
     }
     if (path === '/login') return void res.writeHead(200, { 'Content-Type': 'text/html' }).end(loginPage());

@@ -8,7 +8,7 @@
 // (React 19 from the dev dependencies). The Vue snippet is not built here: there is no Vue compiler
 // in this repository.
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join } from 'node:path';
@@ -16,6 +16,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { TestInfo } from '@playwright/test';
 import { build } from 'vite';
 import { expect, test } from './fixtures.js';
+import { dropInFiles } from './helpers.js';
 import type { MockTelegram } from '../src/mock/index.js';
 import { toNodeListener, type TelegramAuthHandler } from '../src/server/index.js';
 import {
@@ -32,7 +33,6 @@ import {
 } from '../demo/snippets.js';
 
 const ROOT = new URL('../', import.meta.url);
-const BUNDLE = new URL('dist/telegram-login-kit.js', ROOT);
 const context = { version: '0.1.0' };
 
 /** A blank site: the pages a test puts there, /assets/* from a directory, and the server snippet. */
@@ -171,7 +171,7 @@ for (const flow of ['library', 'popup'] as const) {
     try {
       const { html, headers } = dropInPage(site.config, mock);
       site.pages.set('/login', { body: html, type: 'text/html; charset=utf-8', headers });
-      site.pages.set('/telegram-login-kit.js', { body: await readFile(BUNDLE), type: 'text/javascript' });
+      for (const [path, body] of await dropInFiles()) site.pages.set(path, { body, type: 'text/javascript' });
       const blocked: string[] = [];
       page.on('console', (message) => {
         if (/Content Security Policy/.test(message.text()) && /script/.test(message.text())) blocked.push(message.text());
@@ -198,7 +198,7 @@ test('the HTML drop-in snippet logs in against the mock (redirect flow), with th
   try {
     const { html, headers } = dropInPage(site.config, mock);
     site.pages.set('/login', { body: html, type: 'text/html; charset=utf-8', headers });
-    site.pages.set('/telegram-login-kit.js', { body: await readFile(BUNDLE), type: 'text/javascript' });
+    for (const [path, body] of await dropInFiles()) site.pages.set(path, { body, type: 'text/javascript' });
 
     await page.goto(`${site.origin}/login`);
     await page.getByRole('button', { name: 'Log in with Telegram' }).click();

@@ -5,6 +5,7 @@ import { startMockTelegram, type MockTelegram } from '../src/mock/index.js';
 import { createTelegramAuthHandler, toNodeListener } from '../src/server/index.js';
 import { chromiumExecutable } from './browser.js';
 import { expect, nextEvent, test } from './fixtures.js';
+import { dropInFile } from './helpers.js';
 
 // Injected markup points exchange-url at a same-origin URL that redirects elsewhere (an open redirect
 // on the site, as framework redirects answer 307). The code and its PKCE verifier must not follow it.
@@ -41,9 +42,8 @@ test.beforeAll(async () => {
     const url = new URL(req.url ?? '/', 'http://site');
     if (url.pathname.startsWith('/auth/telegram/')) return auth!(req, res);
     if (url.pathname === '/go') return void res.writeHead(307, { Location: url.searchParams.get('to')! }).end();
-    if (url.pathname === '/telegram-login-kit.js') {
-      return void readFile(new URL('../dist/telegram-login-kit.js', import.meta.url)).then((body) => res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(body));
-    }
+    const dropIn = dropInFile(url.pathname);
+    if (dropIn) return void readFile(dropIn).then((body) => res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(body));
     if (url.pathname === '/harness.js') {
       return void readFile(new URL('./harness.js', import.meta.url)).then((body) => res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(body));
     }

@@ -6,6 +6,8 @@ import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
 import { startMockTelegram, type MockTelegram } from '../src/mock/index.js';
 import { createTelegramAuthHandler, toNodeListener, type NodeListener, type TelegramAuthHandler } from '../src/server/index.js';
 
+import { dropInFile } from './helpers.js';
+
 export { expect };
 
 /** A relying-party website on its own origin: each test serves the pages it needs. */
@@ -15,9 +17,8 @@ export interface Site {
   page(path: string, html: string, headers?: Record<string, string>): string;
 }
 
-/** Files every site serves: the built drop-in bundle (tests run the real artifact) and the event harness. */
+/** Files every site serves: the event harness, and the built drop-in with its chunks (tests run the real artifact). */
 const STATIC_FILES: Record<string, { url: URL; type: string }> = {
-  '/telegram-login-kit.js': { url: new URL('../dist/telegram-login-kit.js', import.meta.url), type: 'text/javascript' },
   '/harness.js': { url: new URL('./harness.js', import.meta.url), type: 'text/javascript' },
 };
 
@@ -68,7 +69,7 @@ export const test = base.extend<{ site: Site; resetMock: void }, { mock: MockTel
           res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', ...page.headers }).end(page.html);
           return;
         }
-        const file = STATIC_FILES[path];
+        const file = STATIC_FILES[path] ?? (dropInFile(path) ? { url: dropInFile(path)!, type: 'text/javascript' } : undefined);
         if (!file) {
           res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
           return;

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { expect, nextEvent, test } from './fixtures.js';
-import { clickForPopup } from './helpers.js';
+import { clickForPopup, dropInFile } from './helpers.js';
 
 /**
  * The package as a stranger gets it: `npm pack`, installed into a fresh project, then used from
@@ -281,11 +281,11 @@ document.querySelector('#app').append(button);
 });
 
 it('the drop-in bundle works from another origin, as from a CDN', async ({ page, site, mock }) => {
-  const bundle = await readFile(join(ROOT, 'dist', 'telegram-login-kit.js'));
-  // A CDN: another origin, serving the file with CORS (module scripts across origins need it).
+  // A CDN: another origin, serving the drop-in's folder with CORS (module scripts across origins need it).
   const cdn = createServer((req, res) => {
-    if (req.url !== '/npm/telegram-login-kit/dist/telegram-login-kit.js') return void res.writeHead(404).end();
-    res.writeHead(200, { 'Content-Type': 'text/javascript', 'Access-Control-Allow-Origin': '*' }).end(bundle);
+    const file = dropInFile(req.url ?? '', '/npm/telegram-login-kit/dist/');
+    if (!file) return void res.writeHead(404).end();
+    void readFile(file).then((body) => res.writeHead(200, { 'Content-Type': 'text/javascript', 'Access-Control-Allow-Origin': '*' }).end(body));
   });
   await new Promise<void>((resolve) => cdn.listen(0, 'localhost', resolve));
   try {

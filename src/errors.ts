@@ -11,6 +11,8 @@ export const ERROR_CODES = [
   'timeout',
   /** Telegram's library (`library-src`) did not load. */
   'library_load_failed',
+  /** A part of telegram-login-kit that loads on demand (a chunk next to the drop-in) did not load; the next click tries again. */
+  'chunk_load_failed',
   /** The `state` returned to the callback is missing or not the one sent. */
   'state_mismatch',
   /** The user pressed Deny. */

@@ -21,10 +21,11 @@ export {
   type TelegramLoginEventMap,
   type TelegramLoginStartDetail,
 } from './element/events.js';
-export { BUILT_IN_LANGUAGES, type TelegramLoginButtonText, type TelegramLoginTranslation } from './element/locales.js';
-export { registerTranslation, resolveTranslation } from './element/localize.js';
+export { BUILT_IN_LANGUAGES } from './element/labels.js';
+export type { TelegramLoginButtonText, TelegramLoginLabels, TelegramLoginMessages, TelegramLoginTranslation } from './element/translation.js';
+export { loadTranslation, registerTranslation, resolveTranslation } from './element/localize.js';
 export { login } from './flows/login.js';
-export { handleRedirectCallback } from './flows/callback.js';
+export { handleRedirectCallback } from './flows/callback-entry.js';
 export { decodeIdTokenClaims } from './flows/id-token.js';
 export { ERROR_CODES, isTelegramLoginError, TelegramLoginError, type TelegramLoginErrorCode, type TelegramLoginErrorOptions } from './errors.js';
 export {

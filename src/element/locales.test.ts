@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { BUILT_IN_LANGUAGES } from './locales.js';
+import { BUILT_IN_LANGUAGES } from './labels.js';
 import { registerTranslation, resolveTranslation } from './localize.js';
 
 test('resolves BCP 47 tags to the closest built-in translation, else English', () => {

@@ -4,7 +4,7 @@ import { warnOnce } from '../flows/warn-once.js';
 import type { TelegramAuthCallbackData, TelegramLoginResult } from '../types.js';
 import { TelegramLoginCancelEvent, TelegramLoginErrorEvent, TelegramLoginSuccessEvent } from './events.js';
 import { resolveGlobalCallback } from './global-callback.js';
-import type { TelegramLoginTranslation } from './locales.js';
+import type { TelegramLoginTranslation } from './translation.js';
 
 /** `idle` → `pending` (popup open) → `complete` or `error`; a cancel returns to `idle`. */
 export type TelegramLoginStatus = 'idle' | 'pending' | 'complete' | 'error';

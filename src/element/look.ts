@@ -1,4 +1,4 @@
-import type { TelegramLoginButtonText } from './locales.js';
+import type { TelegramLoginButtonText } from './translation.js';
 
 export type TelegramLoginButtonSize = 'large' | 'medium' | 'small';
 export type TelegramLoginButtonShape = 'pill' | 'rounded' | 'square';

@@ -1,8 +1,6 @@
 import { html, isServer, LitElement, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
-import { classMap } from 'lit/directives/class-map.js';
 import { loginErrors, TelegramLoginError, toLoginError } from '../errors.js';
-import { resumeLoginOnCallback } from '../flows/callback.js';
+import { resumeLoginOnCallback } from '../flows/callback-entry.js';
 import { pageSeversPopups } from '../flows/coop.js';
 import { loadTelegramLibrary } from '../flows/library-script.js';
 import { runLogin } from '../flows/login.js';
@@ -15,13 +13,13 @@ import {
   DEFAULT_LIBRARY_SRC,
   type LoginFlow,
   type TelegramAuthCallbackData,
-  type TelegramLoginOptions,
   type TelegramLoginResult,
 } from '../types.js';
 import { TelegramLoginStartEvent, type TelegramLoginEventMap } from './events.js';
 import { telegramIcon } from './icons.js';
-import { type TelegramLoginButtonText, type TelegramLoginTranslation } from './locales.js';
-import { connectLocalized, disconnectLocalized, languageOf, resolveTranslation, telegramLanguage } from './localize.js';
+import { type TelegramLoginButtonText, type TelegramLoginTranslation } from './translation.js';
+import { connectLocalized, disconnectLocalized, languageOf, loadedMessages, loadTranslation, resolveTranslation } from './localize.js';
+import { loginOptionsOf, orDefault } from './login-options.js';
 import { LoginTracker, type TelegramLoginStatus } from './login-tracker.js';
 import { lookOf, type ButtonLook } from './look.js';
 import { ProviderSources, trustProviderOrigins, type ProviderAttribute } from './provider-origins.js';
@@ -34,8 +32,6 @@ export type { TelegramLoginStatus } from './login-tracker.js';
 /** Properties whose change can change the login's configuration. */
 const CONFIG_PROPERTIES = ['clientId', 'requestAccess', 'flow', 'issuer', 'librarySrc', 'redirectUri', 'exchangeUrl', 'libraryTimeout', 'timeout', 'nonce', 'lang'];
 
-/** An attribute that is absent (null) or a property set to null/undefined means the default. */
-const orDefault = <T,>(value: T | null | undefined, fallback: T): T => (value === null || value === undefined ? fallback : value);
 
 /**
  * A "Log in with Telegram" button. It wraps Telegram's own library (`Telegram.Login.auth`), opens
@@ -67,6 +63,26 @@ export class TelegramLoginButtonElement extends LitElement {
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
   static override styles = styles;
 
+  // Declared here rather than with decorators: the drop-in ships without Lit's decorator runtime.
+  static override properties = {
+    clientId: { attribute: 'client-id' },
+    requestAccess: { attribute: 'request-access' },
+    flow: {},
+    redirectUri: { attribute: 'redirect-uri' },
+    exchangeUrl: { attribute: 'exchange-url' },
+    libraryTimeout: { type: Number, attribute: 'library-timeout' },
+    timeout: { type: Number },
+    size: {},
+    shape: {},
+    appearance: {},
+    theme: {},
+    text: {},
+    iconOnly: { type: Boolean, attribute: 'icon-only' },
+    shine: { type: Boolean },
+    fullWidth: { type: Boolean, attribute: 'full-width', reflect: true },
+    onauth: { attribute: false },
+  };
+
   /**
    * Registers the element (default tag `telegram-login-button`). Calling it again is harmless;
    * another tag or a scoped registry works too.
@@ -96,43 +112,43 @@ export class TelegramLoginButtonElement extends LitElement {
   }
 
   /** The bot's client id (numeric, from BotFather). Required. */
-  @property({ attribute: 'client-id' }) clientId = '';
+  clientId = '';
   /** Space-separated extra permissions: `write` (the bot may message the user), `phone`. */
-  @property({ attribute: 'request-access' }) requestAccess = '';
+  requestAccess = '';
   /**
    * How the login runs: `library` (Telegram's own script, default), or the Authorization Code flow
    * with PKCE in a `popup` or as a full-page `redirect` (these need `exchange-url`).
    */
-  @property() flow: LoginFlow = 'library';
+  flow: LoginFlow = 'library';
   /** Code flows: the callback page, on this origin and in the bot's Allowed URLs. Default: this page. */
-  @property({ attribute: 'redirect-uri' }) redirectUri = '';
+  redirectUri = '';
   /** Code flows: your server endpoint that redeems the code (POST JSON, see docs/code-flows.md). */
-  @property({ attribute: 'exchange-url' }) exchangeUrl = '';
+  exchangeUrl = '';
   /** Seconds to wait for telegram-login.js before `library_load_failed`. */
-  @property({ type: Number, attribute: 'library-timeout' }) libraryTimeout = 10;
+  libraryTimeout = 10;
   /** Seconds before an unanswered login ends with `timeout` and its popup closes. */
-  @property({ type: Number }) timeout = 300;
+  timeout = 300;
   /** `large` (44 px, default), `medium` (36 px) or `small` (28 px). */
-  @property() size: ButtonLook['size'] = 'large';
+  size: ButtonLook['size'] = 'large';
   /** `pill` (default), `rounded` or `square`. */
-  @property() shape: ButtonLook['shape'] = 'pill';
+  shape: ButtonLook['shape'] = 'pill';
   /** `filled` (default) or `outlined`. */
-  @property() appearance: ButtonLook['appearance'] = 'filled';
+  appearance: ButtonLook['appearance'] = 'filled';
   /** `light` (default), `dark`, or `auto` to follow `prefers-color-scheme`. */
-  @property() theme: ButtonLook['theme'] = 'light';
+  theme: ButtonLook['theme'] = 'light';
   /** The label: `login` ("Log in with Telegram", default), `signin`, `signup` or `continue`. */
-  @property() text: TelegramLoginButtonText = 'login';
+  text: TelegramLoginButtonText = 'login';
   /** Shows only the icon; the label stays as the accessible name. */
-  @property({ type: Boolean, attribute: 'icon-only' }) iconOnly = false;
+  iconOnly = false;
   /** A moving highlight (off for users who prefer reduced motion). */
-  @property({ type: Boolean }) shine = false;
+  shine = false;
   /** Fills the width of the container. */
-  @property({ type: Boolean, attribute: 'full-width', reflect: true }) fullWidth = false;
+  fullWidth = false;
   /**
    * Called with the result, or `{ error }`, when a login ends. The `onauth` attribute instead names
    * a global function by its dotted path (`onauth="app.onTelegramAuth"`); it is never evaluated.
    */
-  @property({ attribute: false }) onauth?: ((data: TelegramAuthCallbackData) => void) | null;
+  onauth?: ((data: TelegramAuthCallbackData) => void) | null;
 
   // `issuer` and `library-src` decide whom the element talks to and which script it loads: an
   // attribute (markup, perhaps injected) must name Telegram; the property (your script) may name any.
@@ -220,11 +236,16 @@ export class TelegramLoginButtonElement extends LitElement {
   }
 
   protected override firstUpdated(): void {
-    const resumed = resumeLoginOnCallback({ clientId: String(this.clientId ?? '').trim(), flow: this.flow, timeoutSeconds: orDefault(this.timeout, 300) });
-    if (resumed) this.#tracker.track(resumed);
+    const button = { clientId: String(this.clientId ?? '').trim(), flow: this.flow, timeoutSeconds: orDefault(this.timeout, 300) };
+    resumeLoginOnCallback(button).then(
+      (resumed) => resumed && this.#tracker.track(resumed.login),
+      (error: unknown) => this.flow === 'redirect' && this.#tracker.fail(undefined, toLoginError(error, 'chunk_load_failed')),
+    );
   }
 
   protected override updated(): void {
+    // The language's messages (pending hint, announcements) come in a chunk of their own, after the first paint.
+    if (!isServer) void loadTranslation(languageOf(this));
     // Fetch Telegram's library as soon as a valid library-flow button is on the page (once per URL
     // for the page). A failure is reported, and retried, at the next click.
     const request = this.#request;
@@ -237,21 +258,11 @@ export class TelegramLoginButtonElement extends LitElement {
     const t = this.#translation();
     const pending = this.#tracker.status === 'pending';
     const look = this.#look;
-    const classes = {
-      button: true,
-      [look.size]: true,
-      [look.shape]: true,
-      [look.appearance]: true,
-      [look.theme]: true,
-      'icon-only': this.iconOnly,
-      shine: this.shine && !pending,
-      'full-width': this.fullWidth,
-      invalid: this.#configError !== undefined,
-      pending,
-    };
+    const flags = { 'icon-only': this.iconOnly, shine: this.shine && !pending, 'full-width': this.fullWidth, invalid: this.#configError !== undefined, pending };
+    const classes = ['button', look.size, look.shape, look.appearance, look.theme, ...Object.keys(flags).filter((name) => flags[name as keyof typeof flags])].join(' ');
     return html`<button
         part="button"
-        class=${classMap(classes)}
+        class=${classes}
         type="button"
         dir=${t.$dir}
         lang=${t.$code}
@@ -263,7 +274,7 @@ export class TelegramLoginButtonElement extends LitElement {
       >
         <span part="icon" class="icon" ?hidden=${pending}>${telegramIcon}</span>
         <span part="spinner" class="spinner" ?hidden=${!pending}></span>
-        <span part="label" class="label">${pending ? t.pending : html`<slot>${t[look.text]}</slot>`}</span>
+        <span part="label" class="label">${pending ? (loadedMessages(t.$code)?.pending ?? t[look.text]) : html`<slot>${t[look.text]}</slot>`}</span>
       </button>
       <span class="visually-hidden" role="status">${this.#tracker.announcement}</span>`;
   }
@@ -309,29 +320,11 @@ export class TelegramLoginButtonElement extends LitElement {
     this.requestUpdate(name === 'issuer' ? 'issuer' : 'librarySrc', old);
   }
 
-  #options(signal?: AbortSignal): TelegramLoginOptions {
-    const lang = languageOf(this);
-    return {
-      clientId: orDefault(this.clientId, ''),
-      requestAccess: orDefault(this.requestAccess, '') as unknown as TelegramLoginOptions['requestAccess'],
-      ...(lang ? { lang: telegramLanguage(lang) } : {}),
-      nonce: this.nonce,
-      flow: orDefault(this.flow, 'library'),
-      issuer: this.issuer,
-      redirectUri: orDefault(this.redirectUri, ''),
-      exchangeUrl: orDefault(this.exchangeUrl, ''),
-      librarySrc: this.librarySrc,
-      libraryTimeout: orDefault(this.libraryTimeout, 10),
-      timeout: orDefault(this.timeout, 300),
-      ...(signal ? { signal } : {}),
-    };
-  }
-
   /** The options for a login: an attribute that names a provider it may not is `invalid_config`. */
   #checkedRequest(signal?: AbortSignal): LoginRequest {
     const problem = this.#provider.problem();
     if (problem) throw new TelegramLoginError('invalid_config', problem);
-    return normalizeLoginOptions(this.#options(signal));
+    return normalizeLoginOptions(loginOptionsOf(this, signal));
   }
 
   #translation(): TelegramLoginTranslation {

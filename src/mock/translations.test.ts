@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { BUILT_IN_LANGUAGES } from '../element/locales.js';
+import { BUILT_IN_LANGUAGES } from '../element/labels.js';
 import { resolveTranslation } from '../element/localize.js';
 import { renderConsentPage, renderErrorPage, renderResultPage } from './pages.js';
 import { getAuth, useMock } from './test-fixtures.js';

@@ -19,7 +19,7 @@ import {
   type TelegramLoginButtonSize,
   type TelegramLoginButtonTheme,
 } from '../element/telegram-login-button.js';
-import type { TelegramLoginButtonText } from '../element/locales.js';
+import type { TelegramLoginButtonText } from '../element/translation.js';
 import type { LoginFlow } from '../types.js';
 
 export const TelegramLoginButton = createComponent({
