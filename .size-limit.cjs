@@ -1,0 +1,17 @@
+// Size budgets of the drop-in, enforced by `npm test` (sizes are deterministic; timings live in
+// `npm run bench`). What a page loads: the entry first; a library-flow login in Russian adds the
+// Russian messages; a popup code-flow login adds the code flows (an English page needs no messages
+// chunk). e2e/drop-in-chunks.spec.ts checks that these are exactly the files such logins fetch.
+// The budgets the size issue asked for (11.0 / 12.5 / 15 KB gzip) are not reached: docs/performance.md
+// says by how much, and what would have to go.
+const entry = 'dist/telegram-login-kit.js';
+const checks = [
+  { name: 'Drop-in entry', path: [entry], limit: '18.3 KB' },
+  { name: 'Library-flow login in ru (entry + ru messages)', path: [entry, 'dist/chunks/ru-*.js'], limit: '18.6 KB' },
+  { name: 'Popup code-flow login (entry + code flows)', path: [entry, 'dist/chunks/code-flows-*.js'], limit: '21 KB' },
+];
+module.exports = [
+  ...checks.map((check) => ({ ...check, gzip: true })),
+  // Brotli, as CDNs serve it: reported with its own ceiling.
+  ...checks.map((check) => ({ ...check, name: `${check.name}, brotli`, brotli: true, gzip: false, limit: `${(parseFloat(check.limit) * 0.9).toFixed(1)} KB` })),
+];
