@@ -5,6 +5,9 @@
  * First paint: an inline script (before the bundle) polls once per animation frame and records
  * performance.now() (ms since navigation start) at the first frame in which the button has a non-zero
  * box; First Contentful Paint is recorded beside it as a cross-check.
+ * Layout shift: the same probe sums every layout-shift entry (without recent input); `lang="ru"` and
+ * `lang="ar"` pages load the drop-in as docs/element.md says (blocking="render") and are read once
+ * Telegram's library has loaded and two more frames have passed.
  * Click to popup: a capturing click listener on window (the first listener to run) records the time,
  * and a window.open wrapper installed before the bundle records when the popup has been created and
  * whether that happened in the click's own task (a flag the click sets and a MessageChannel task clears).
@@ -29,6 +32,8 @@ export interface BrowserResult {
   ratio: number;
   clickLoaded: ClickStats;
   clickLoading: ClickStats;
+  /** cumulative layout shift per language, the largest of the loads (0 = none at all) */
+  layoutShift: { lang: string; max: number; loads: number }[];
 }
 
 export interface ClickStats {
@@ -45,13 +50,17 @@ export interface ClickStats {
 
 interface PageStats {
   paint: number | null;
+  shift: number;
   fcp: number | null;
   clicks: { clickAt: number; before: number; after: number; sameTask: boolean; opened: boolean; libraryReady: boolean }[];
 }
 
 const PROBE = (selector: string) => `<script>
 (() => {
-  const bench = (window.__bench = { paint: null, fcp: null, clicks: [] });
+  const bench = (window.__bench = { paint: null, fcp: null, shift: 0, clicks: [] });
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (!entry.hadRecentInput) bench.shift += entry.value;
+  }).observe({ type: 'layout-shift', buffered: true });
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) if (entry.name === 'first-contentful-paint') bench.fcp = entry.startTime;
   }).observe({ type: 'paint', buffered: true });
@@ -83,9 +92,23 @@ const PROBE = (selector: string) => `<script>
 })();
 </script>`;
 
+/** Languages whose first paint is checked for layout shift: a longer label, and right to left. */
+const SHIFT_LANGS = ['ru', 'ar'];
+const SHIFT_LOADS = 10;
+
 function pages(mock: MockTelegram): Record<string, string> {
   const client = mock.defaultClient.id;
+  const shiftPages = SHIFT_LANGS.map((lang) => [
+    `/shift-${lang}`,
+    `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>layout shift ${lang}</title>
+${PROBE('telegram-login-button')}
+<script type="module" src="/telegram-login-kit.js" blocking="render"></script>
+</head><body><p>Before</p>
+<telegram-login-button client-id="${client}" library-src="${mock.libraryUrl}"></telegram-login-button>
+<p>After</p></body></html>`,
+  ]);
   return {
+    ...Object.fromEntries(shiftPages),
     '/ours': `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>ours</title>
 ${PROBE('telegram-login-button')}
 <script type="module" src="/telegram-login-kit.js"></script>
@@ -103,12 +126,14 @@ ${PROBE('.tg-auth-button')}
 }
 
 async function serve(mock: MockTelegram): Promise<{ origin: string; server: Server }> {
-  const bundle = await readFile(new URL('../../../dist/telegram-login-kit.js', import.meta.url));
   const html = pages(mock);
-  const server = createServer((req, res) => {
+  const server = createServer(async (req, res) => {
     const path = (req.url ?? '/').split('?')[0]!;
-    if (path === '/telegram-login-kit.js') {
-      res.writeHead(200, { 'Content-Type': 'text/javascript', 'Cache-Control': 'no-store' }).end(bundle);
+    // The drop-in and its lazy chunks, as a self-hosting site serves the dist folder.
+    if (/^\/(chunks\/)?[\w.-]+\.js$/.test(path)) {
+      const file = await readFile(new URL(`../../../dist${path}`, import.meta.url)).catch(() => null);
+      if (file) res.writeHead(200, { 'Content-Type': 'text/javascript', 'Cache-Control': 'no-store' }).end(file);
+      else res.writeHead(404).end();
     } else if (html[path]) {
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }).end(html[path]);
     } else {
@@ -120,7 +145,7 @@ async function serve(mock: MockTelegram): Promise<{ origin: string; server: Serv
 }
 
 /** Loads `url` in a fresh context, waits for the first paint, optionally clicks; returns the page's figures. */
-async function load(browser: Browser, url: string, click?: 'loaded' | 'loading'): Promise<PageStats> {
+async function load(browser: Browser, url: string, click?: 'loaded' | 'loading', settle = false): Promise<PageStats> {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
@@ -133,6 +158,11 @@ async function load(browser: Browser, url: string, click?: 'loaded' | 'loading')
       await page.waitForFunction('window.__bench.clicks.length > 0', null, { timeout: 10_000 });
     }
     await page.waitForFunction('window.__bench.fcp !== null', null, { timeout: 5_000 }).catch(() => undefined);
+    if (settle) {
+      // Every shift the first paint and the library's arrival could cause has been reported two frames later.
+      await page.waitForFunction('!!(window.Telegram && window.Telegram.Login)', null, { timeout: 10_000 });
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    }
     return (await page.evaluate('window.__bench')) as PageStats;
   } finally {
     await context.close();
@@ -186,6 +216,13 @@ export async function runBrowser(mock: MockTelegram): Promise<BrowserResult> {
     for (let i = 0; i < LOADS; i++) clickLoaded.push(await load(browser, `${origin}/ours`, 'loaded'));
 
     lap('click, library loaded');
+    const layoutShift: BrowserResult['layoutShift'] = [];
+    for (const lang of SHIFT_LANGS) {
+      const shifts: number[] = [];
+      for (let i = 0; i < SHIFT_LOADS; i++) shifts.push((await load(browser, `${origin}/shift-${lang}`, undefined, true)).shift);
+      layoutShift.push({ lang, max: Math.max(...shifts), loads: SHIFT_LOADS });
+    }
+    lap('layout shift');
     const paints = (runs: PageStats[]) => runs.map((run) => run.paint!);
     const fcps = (runs: PageStats[]) => runs.map((run) => run.fcp).filter((v): v is number => v !== null);
     const oursPaint = paints(ours);
@@ -197,6 +234,7 @@ export async function runBrowser(mock: MockTelegram): Promise<BrowserResult> {
       ratio: median(telegramPaint) / median(oursPaint),
       clickLoaded: clickStats(clickLoaded, true),
       clickLoading: clickStats(clickLoading, false),
+      layoutShift,
     };
   } finally {
     await browser.close();

@@ -41,7 +41,7 @@ function measure(name: string, code: Buffer | string): SizeRow {
 const LIT_EXTERNAL = /^(lit|lit-html|lit-element|@lit\/reactive-element)(\/|$)/;
 const JOSE_EXTERNAL = /^jose(\/|$)/;
 
-/** One minified ES bundle of `entry`, in memory; every chunk must be inlined into one file. */
+/** One minified ES bundle of `entry`, in memory: its entry chunk (dynamic imports stay out of it). */
 async function bundle(entry: string, external?: RegExp): Promise<string> {
   const output = (await build({
     root,
@@ -57,14 +57,16 @@ async function bundle(entry: string, external?: RegExp): Promise<string> {
   })) as Rolldown.RolldownOutput | Rolldown.RolldownOutput[];
   const outputs = Array.isArray(output) ? output : [output];
   const chunks = outputs.flatMap((o) => o.output).filter((item): item is Rolldown.OutputChunk => item.type === 'chunk');
-  assert(chunks.length === 1, `${entry} built into ${chunks.length} chunks, expected 1`);
-  return chunks[0]!.code;
+  // Lazy chunks (code flows, messages) are not part of what the entry costs on first load.
+  const entries = chunks.filter((chunk) => chunk.isEntry);
+  assert(entries.length === 1, `${entry} built into ${entries.length} entry chunks, expected 1`);
+  return entries[0]!.code;
 }
 
 export async function runSize(): Promise<SizeResult> {
   const dropInCode = await readFile(new URL('dist/telegram-login-kit.js', `file://${root}`));
   assert(!/\n\s{2,}\w/.test(dropInCode.toString('utf8').slice(0, 4000)), 'dist/telegram-login-kit.js does not look minified');
-  const dropIn = measure('Drop-in `dist/telegram-login-kit.js` (element + Lit + flows)', dropInCode);
+  const dropIn = measure('Drop-in entry `dist/telegram-login-kit.js` (element + Lit + library flow; code flows and messages in chunks/)', dropInCode);
 
   // Exactly the Lit API the element imports.
   await mkdir(scratch, { recursive: true });
@@ -73,8 +75,6 @@ export async function runSize(): Promise<SizeResult> {
     litEntry,
     [
       "export { LitElement, html, css, svg, nothing, isServer } from 'lit';",
-      "export { property, state } from 'lit/decorators.js';",
-      "export { classMap } from 'lit/directives/class-map.js';",
       '',
     ].join('\n'),
   );

@@ -1,9 +1,11 @@
 /**
- * verifyIdToken throughput with a warm JWKS, beside a bare signature check of the same tokens:
- * WebCrypto `crypto.subtle.verify` (what jose uses: the budget compares like with like) and, for
- * reference, node:crypto's synchronous `crypto.verify`.
+ * verifyIdToken throughput with a warm JWKS, beside what a user would write instead of us — bare
+ * jose (`jwtVerify` + `createRemoteJWKSet`, same token and checks: the budget) — and, for
+ * information, the bare signature check WebCrypto does (`crypto.subtle.verify`) and node:crypto's
+ * synchronous `crypto.verify`.
  */
 import { createPublicKey, verify as nodeVerify, type KeyObject } from 'node:crypto';
+import { createRemoteJWKSet, jwtVerify } from 'jose';
 import type { MockTelegram } from 'telegram-login-kit/mock';
 import { verifyIdToken, type IdTokenAlgorithm } from 'telegram-login-kit/server';
 import { clientFor } from './login-client.js';
@@ -20,6 +22,13 @@ export interface AlgResult {
   alg: IdTokenAlgorithm;
   /** verifyIdToken per second, CONCURRENCY in flight */
   verifyIdToken: number;
+  /** bare jose jwtVerify + createRemoteJWKSet per second, same concurrency */
+  jose: number;
+  /** verifyIdToken / jose */
+  ratioJose: number;
+  /** jose latency, one at a time */
+  joseP50: number;
+  joseP99: number;
   /** crypto.subtle.verify per second, same concurrency */
   subtle: number;
   /** node:crypto verify per second, synchronous loop */
@@ -92,6 +101,10 @@ export async function runVerify(mock: MockTelegram): Promise<AlgResult[]> {
     const p = await prepare(mock, alg, 16);
     const client = clientFor(mock, alg);
     const options = { clientId: client.id, issuer: mock.issuer, algorithms: [alg] };
+    // What a user would write instead of us: jose with a remote key set, the same checks.
+    const joseKeys = createRemoteJWKSet(new URL(mock.jwksUri));
+    const joseOptions = { issuer: mock.issuer, audience: client.id, algorithms: [alg], requiredClaims: ['iss', 'aud', 'sub', 'iat', 'exp'], clockTolerance: 30 };
+    const bareJose = (token: string) => jwtVerify(token, joseKeys, joseOptions);
     // Warm the JWKS and check the tokens really verify (and a tampered one really does not).
     for (const token of p.tokens) assert((await verifyIdToken(token, options)).aud === client.id, `${alg} token did not verify`);
     const tampered = p.tokens[0]!.slice(0, -6) + (p.tokens[0]!.endsWith('AAAAAA') ? 'BBBBBB' : 'AAAAAA');
@@ -103,12 +116,15 @@ export async function runVerify(mock: MockTelegram): Promise<AlgResult[]> {
     const n = p.tokens.length;
     // Warm-up of every path, then the measured windows.
     await throughput((i) => verifyIdToken(p.tokens[i % n]!, options), 150, CONCURRENCY);
+    await throughput((i) => bareJose(p.tokens[i % n]!), 150, CONCURRENCY);
     await throughput((i) => crypto.subtle.verify(p.subtleParams, p.subtleKey, p.signatures[i % n]!, p.data[i % n]!), 150, CONCURRENCY);
-    // Alternating short windows, so that both sides see the same background load.
+    // Alternating short windows, so that every side sees the same background load.
     let ours = 0;
+    let jose = 0;
     let subtle = 0;
     for (let round = 0; round < ROUNDS; round++) {
       ours += (await throughput((i) => verifyIdToken(p.tokens[i % n]!, options), WINDOW_MS / ROUNDS, CONCURRENCY)) / ROUNDS;
+      jose += (await throughput((i) => bareJose(p.tokens[i % n]!), WINDOW_MS / ROUNDS, CONCURRENCY)) / ROUNDS;
       subtle += (await throughput((i) => crypto.subtle.verify(p.subtleParams, p.subtleKey, p.signatures[i % n]!, p.data[i % n]!), WINDOW_MS / ROUNDS, CONCURRENCY)) / ROUNDS;
     }
     let nodeCount = 0;
@@ -120,13 +136,22 @@ export async function runVerify(mock: MockTelegram): Promise<AlgResult[]> {
       }
     }
     const node = nodeCount / ((performance.now() - nodeStart) / 1000);
+    // One at a time, alternating, so both see the same background load.
     const latencies: number[] = [];
-    await throughput((i) => verifyIdToken(p.tokens[i % n]!, options), LATENCY_WINDOW_MS, 1, latencies);
+    const joseLatencies: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      await throughput((i) => verifyIdToken(p.tokens[i % n]!, options), LATENCY_WINDOW_MS / ROUNDS, 1, latencies);
+      await throughput((i) => bareJose(p.tokens[i % n]!), LATENCY_WINDOW_MS / ROUNDS, 1, joseLatencies);
+    }
     const subtleLatencies: number[] = [];
     await throughput((i) => crypto.subtle.verify(p.subtleParams, p.subtleKey, p.signatures[i % n]!, p.data[i % n]!), LATENCY_WINDOW_MS / 2, 1, subtleLatencies);
     results.push({
       alg,
       verifyIdToken: ours,
+      jose,
+      ratioJose: ours / jose,
+      joseP50: percentile(joseLatencies, 50),
+      joseP99: percentile(joseLatencies, 99),
       subtle,
       node,
       ratioSubtle: ours / subtle,
