@@ -1,12 +1,13 @@
 // The first hour of a new user, played as written: open the demo, keep "Local, with the mock", pick a
 // flow, type where the site will run, copy the "HTML drop-in" and "Server: Node" blocks into an empty
-// folder, run the commands they print, start the mock with the documented command, and log in.
-// The only edit is the one the test cannot avoid: the mock runs on a port this test picked, not on
-// the demo's.
+// folder, run the commands they print, start the mock with the documented command, and log in. The
+// same with the README's quick start. The only edits are the ones the test cannot avoid: the ports
+// it picked instead of the demo's mock, or the README's 3000 and 9400.
+import { readFile } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
 import { expect, test as base, type Page } from '@playwright/test';
 import { DEMO_MOCK_PORT, DEMO_PORT } from '../playwright.config.js';
-import { freePort, newProject, startRepositoryMock, type NewProject, type Started } from './new-site.js';
+import { ROOT, freePort, newProject, quickStartBlocks, startRepositoryMock, type NewProject, type Started } from './new-site.js';
 
 const DEMO_URL = `http://localhost:${DEMO_PORT}/`;
 const DEMO_MOCK = `http://127.0.0.1:${DEMO_MOCK_PORT}`;
@@ -163,4 +164,39 @@ test('a failed login is shown on the page and in the server log, and the next tr
   await (await again).getByRole('button', { name: 'Allow' }).click();
   await page.waitForURL(`${siteUrl}account`);
   await expect(page.getByRole('heading', { name: 'Logged in as Alice Anderson' })).toBeVisible();
+});
+
+test("the README's quick start, as printed, logs in; its server takes the generator's popup page as it is", async ({ page, project, repositoryMock }) => {
+  test.slow();
+  const readme = await readFile(`${ROOT}README.md`, 'utf8');
+  const [shell] = quickStartBlocks(readme, 'sh');
+  const [html] = quickStartBlocks(readme, 'html');
+  const [server] = quickStartBlocks(readme, 'js');
+  const port = await freePort();
+  const siteUrl = `http://localhost:${port}/`;
+  for (const fixed of ['localhost:3000', 'listen(3000,', 'http://127.0.0.1:9400']) expect(html! + server!).toContain(fixed);
+  // The ports this test picked, instead of the README's 3000 and 9400.
+  const ports = (text: string) =>
+    text.split('localhost:3000').join(`localhost:${port}`).split('listen(3000,').join(`listen(${port},`).split('http://127.0.0.1:9400').join(repositoryMock.issuer);
+  await project.write('index.html', ports(html!));
+  await project.write('server.mjs', ports(server!));
+  // `npm install telegram-login-kit` is the link newProject() made; the mock is `npm run mock`, as
+  // the README says for a clone; the copy runs as printed.
+  const copy = shell!.split('\n').find((line) => line.startsWith('cp -R '));
+  await project.shell(copy!);
+  const site = project.node('server.mjs');
+  await site.waitFor(new RegExp(`^Your site is on ${siteUrl}$`));
+
+  await logIn(page, siteUrl, 'library', /Bob/);
+  await page.waitForURL(`${siteUrl}account`);
+  await expect(page.getByRole('heading', { name: 'Logged in as Bob' })).toBeVisible();
+  await site.waitFor(/^POST \/auth\/telegram\/verify 200 ok \d+ms$/);
+
+  // "The server is the same for every flow": the generator's popup page, next to the README's server.
+  const popupPage = (await copyFromDemo(page, 'popup', siteUrl)).html;
+  await project.write('index.html', onOurMock(popupPage, repositoryMock.issuer));
+  await logIn(page, siteUrl, 'popup', /Alice/);
+  await page.waitForURL(`${siteUrl}account`);
+  await expect(page.getByRole('heading', { name: 'Logged in as Alice Anderson' })).toBeVisible();
+  await site.waitFor(/^POST \/auth\/telegram\/exchange 200 ok \d+ms$/);
 });

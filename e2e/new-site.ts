@@ -131,3 +131,10 @@ export async function newProject(): Promise<NewProject> {
     },
   };
 }
+
+/** The fenced blocks of one language in README.md's "Quick start" section, in order. */
+export function quickStartBlocks(readme: string, language: string): string[] {
+  const start = readme.indexOf('\n## Quick start\n');
+  const section = readme.slice(start, readme.indexOf('\n## ', start + 1));
+  return [...section.matchAll(new RegExp(`^\`\`\`${language}\\n([\\s\\S]*?)^\`\`\`$`, 'gm'))].map((match) => match[1]!);
+}
