@@ -106,3 +106,15 @@ test('the local target says what the mock cannot do', () => {
   );
   for (const [id, text] of Object.entries(renderSnippets(local({ clientId: '1234567' }), context))) expect(text, id).toContain('NOT READY');
 });
+
+test('the library flow shows its button only once the page has a nonce; the code flows need none', () => {
+  const library = local();
+  expect(htmlSnippet(library, context)).toMatch(/<telegram-login-button [^>]* hidden\n  ><\/telegram-login-button>/);
+  expect(htmlSnippet(library, context)).toContain('    button.nonce = body.nonce;\n        button.hidden = false;');
+  expect(npmSnippet(library, context)).toContain('  hidden: true,\n});');
+  expect(reactSnippet(library, context)).toContain('nonce={nonce}\n        hidden={!nonce}\n');
+  expect(vueSnippet(library, context)).toContain(':nonce="nonce"\n    :hidden="!nonce"\n');
+  for (const render of [htmlSnippet, npmSnippet, reactSnippet, vueSnippet]) {
+    expect(render(local({ flow: 'popup' }), context), render.name).not.toMatch(/hidden|nonce/);
+  }
+});

@@ -31,7 +31,7 @@ export function reactSnippet(config: DemoConfig, context: SnippetContext): strin
     const prop = PROPERTY_NAMES[name] ?? name;
     return isFlag(name, value) ? prop : `${prop}=${jsxValue(value)}`;
   });
-  if (library) props.push('nonce={nonce}');
+  if (library) props.push('nonce={nonce}', 'hidden={!nonce}');
   props.push("onStart={() => setProblem('')}", 'onSuccess={onSuccess}', 'onError={({ detail }) => showProblem(detail.error)}');
   const body = [
     `const [problem, setProblem] = useState('');`,
@@ -43,7 +43,8 @@ export function reactSnippet(config: DemoConfig, context: SnippetContext): strin
     ...(library
       ? [
           `const [nonce, setNonce] = useState('');`,
-          `// A fresh single-use nonce from your server for every login.`,
+          `// A fresh single-use nonce from your server for every login; the button`,
+          `// shows once it has one (a click before that could only fail).`,
           `const freshNonce = () =>`,
           `  askServer('nonce').then((body) => setNonce(body.nonce), showProblem);`,
           `useEffect(() => {`,
@@ -78,7 +79,7 @@ ${close}
 export function vueSnippet(config: DemoConfig, context: SnippetContext): string {
   const library = config.flow === 'library';
   const attributes = snippetAttributes(config, context).map(([name, value]) => (isFlag(name, value) ? name : `${name}="${escapeHtml(value)}"`));
-  if (library) attributes.push(':nonce="nonce"');
+  if (library) attributes.push(':nonce="nonce"', ':hidden="!nonce"');
   attributes.push(
     `@telegram-login-start="problem = ''"`,
     '@telegram-login-success="onSuccess"',
@@ -98,7 +99,8 @@ export function vueSnippet(config: DemoConfig, context: SnippetContext): string 
       ? [
           ...ASK_SERVER,
           `const nonce = ref('');`,
-          `// A fresh single-use nonce from your server for every login.`,
+          `// A fresh single-use nonce from your server for every login; the button`,
+          `// shows once it has one (a click before that could only fail).`,
           `const freshNonce = () =>`,
           `  askServer('nonce').then((body) => (nonce.value = body.nonce), showProblem);`,
           `onMounted(freshNonce);`,

@@ -65,9 +65,13 @@ function finishLogin(config: DemoConfig): string[] {
   }
   return [
     ...ASK_SERVER,
-    `// A fresh single-use nonce from your server for every login.`,
+    `// A fresh single-use nonce from your server for every login. The button`,
+    `// shows once it has one: a click before that could only fail.`,
     `const freshNonce = () =>`,
-    `  askServer('nonce').then((body) => (button.nonce = body.nonce), showProblem);`,
+    `  askServer('nonce').then((body) => {`,
+    `    button.nonce = body.nonce;`,
+    `    button.hidden = false;`,
+    `  }, showProblem);`,
     `await freshNonce();`,
     `button.addEventListener('telegram-login-success', async ({ detail }) => {`,
     `  try {`,
@@ -112,7 +116,7 @@ ${intro}
   <script type="module" src="${BUNDLE_SRC}"></script>
 </head>
 <body>
-${htmlTag(config, context, '  ')}
+${htmlTag(config, context, '  ', config.flow === 'library' ? [['hidden', '']] : [])}
   <p id="login-problem" role="alert"></p>
 
   <script type="module">
@@ -127,7 +131,8 @@ ${indented([...SHOW_PROBLEM, ...finishLogin(config)], '    ')}
 
 /** npm / ESM, for a bundler (Vite, webpack, Rollup, esbuild). */
 export function npmSnippet(config: DemoConfig, context: SnippetContext): string {
-  const properties = snippetAttributes(config, context).map(([name, value]) => `  ${PROPERTY_NAMES[name] ?? name}: ${isFlag(name, value) ? 'true' : js(value)},`);
+  const attributes = [...snippetAttributes(config, context), ...(config.flow === 'library' ? [['hidden', ''] as [string, string]] : [])];
+  const properties = attributes.map(([name, value]) => `  ${PROPERTY_NAMES[name] ?? name}: ${isFlag(name, value) ? 'true' : js(value)},`);
   return `${problemLines(config, context, lineComment)}// npm install telegram-login-kit@^${context.version}
 import 'telegram-login-kit'; // registers <telegram-login-button>
 

@@ -106,9 +106,9 @@ export function paragraph(text: string, first: string, rest: string, width = 76)
   return fill(text.split(' '), { first, rest, width });
 }
 
-/** `<telegram-login-button …>label</telegram-login-button>`, wrapped to fit, at `indent`. */
-export function htmlTag(config: DemoConfig, context: SnippetContext, indent = ''): string {
-  const words = snippetAttributes(config, context).map(([name, value]) => (isFlag(name, value) ? name : `${name}="${escapeHtml(value)}"`));
+/** `<telegram-login-button …>label</telegram-login-button>`, wrapped to fit, at `indent`; `extra` attributes last. */
+export function htmlTag(config: DemoConfig, context: SnippetContext, indent = '', extra: Array<[string, string]> = []): string {
+  const words = [...snippetAttributes(config, context), ...extra].map(([name, value]) => (isFlag(name, value) ? name : `${name}="${escapeHtml(value)}"`));
   const lines = fill(words, { first: `${indent}<telegram-login-button `, rest: `${indent}  ` });
   const close = `>${escapeHtml(config.label)}</telegram-login-button>`;
   return lines.length === 1 ? lines[0] + close : `${lines.join('\n')}\n${indent}${close}`;
