@@ -4,17 +4,21 @@
 import { decodeProtectedHeader } from 'jose';
 import '../src/index.js';
 import { decodeIdTokenClaims, type TelegramLoginButtonElement } from '../src/index.js';
+import { buildTabs, showSnippets } from './snippet-tabs.js';
 import {
   AUTH_BASE,
-  SNIPPET_TABS,
+  DEFAULT_MOCK,
   configFromSearch,
   configToSearch,
   elementAttributes,
   renderSnippets,
   validateConfig,
+  withTarget,
+  type ConfigDefaults,
   type ConfigField,
   type DemoConfig,
   type SnippetContext,
+  type Target,
 } from './snippets.js';
 
 function meta(name: string): string {
@@ -24,8 +28,15 @@ function meta(name: string): string {
 const $ = <T extends Element = HTMLElement>(selector: string): T => document.querySelector<T>(selector)!;
 
 const settings = { mode: meta('mode') || 'mock', issuer: meta('issuer'), clientId: meta('client-id'), librarySrc: meta('library-src') };
-const context: SnippetContext = { version: meta('version') || '0.1.0' };
-const defaults: Partial<DemoConfig> = { clientId: settings.clientId };
+// The local target's snippets point at this demo's own mock, or at the mock's defaults when the demo talks to Telegram.
+const context: SnippetContext = {
+  version: meta('version') || '0.1.0',
+  mock:
+    settings.mode === 'mock'
+      ? { issuer: settings.issuer, librarySrc: settings.librarySrc, clientId: settings.clientId, clientSecret: meta('mock-client-secret') || DEFAULT_MOCK.clientSecret }
+      : DEFAULT_MOCK,
+};
+const defaults: ConfigDefaults = { clientId: settings.clientId, target: settings.mode === 'mock' ? 'local' : 'production' };
 /** The redirect flow leaves the page; its configuration waits here for the way back. */
 const RETURN_KEY = 'telegram-login-kit-demo:return';
 
@@ -62,6 +73,7 @@ function readForm(): DemoConfig {
   const value = (name: ConfigField) => String(data.get(name) ?? '');
   return configFromSearch(
     new URLSearchParams({
+      target: value('target'),
       clientId: value('clientId').trim(),
       flow: value('flow'),
       requestAccess: data.getAll('requestAccess').join(' '),
@@ -94,8 +106,25 @@ function writeForm(config: DemoConfig) {
   }
 }
 
+/** Another target: the page URL, and a client id still at its default, follow it. */
+function switchTarget(config: DemoConfig, target: Target): DemoConfig {
+  const moved = withTarget(config, target);
+  if (target === 'local' && (!config.clientId || config.clientId === defaults.clientId)) moved.clientId = context.mock.clientId;
+  return moved;
+}
+
+const READY: Record<Target, string> = {
+  local: 'Ready: every snippet below works as printed on your machine, with the mock Telegram.',
+  production: 'Ready: every snippet below works as printed on your site, once BotFather lists it (the BotFather tab).',
+};
+
+const PAGE_HELP: Record<Target, string> = {
+  local: 'Where server.mjs (Server: Node) serves the page with the button: localhost or 127.0.0.1, any port.',
+  production: 'Its origin goes into BotFather’s Allowed URLs; the code flows come back to it.',
+};
+
 function showProblems(config: DemoConfig) {
-  const problems = validateConfig(config);
+  const problems = validateConfig(config, context.mock.clientId);
   for (const field of ['clientId', 'lang', 'pageUrl', 'afterLogin'] as const) {
     const input = form.elements.namedItem(field) as HTMLInputElement;
     const message = problems[field] ?? '';
@@ -104,8 +133,26 @@ function showProblems(config: DemoConfig) {
   }
   const count = Object.keys(problems).length;
   const readiness = $('#readiness');
-  readiness.textContent = count === 0 ? 'Ready: every snippet below works as printed.' : `Not ready: ${count} field${count > 1 ? 's need' : ' needs'} fixing; the snippets say what is missing.`;
+  readiness.textContent = count === 0 ? READY[config.target] : `Not ready: ${count} field${count > 1 ? 's need' : ' needs'} fixing; the snippets say what is missing.`;
   readiness.classList.toggle('bad', count > 0);
+  $('#pageUrl-help').textContent = PAGE_HELP[config.target];
+}
+
+/**
+ * An outlined button takes its colors from its theme, not from what is behind it: on the stage of
+ * the other color it is hard to see, and the stage says so.
+ */
+function showStageHints(config: DemoConfig) {
+  const systemDark = matchMedia('(prefers-color-scheme: dark)').matches;
+  const scheme = config.theme === 'auto' ? (systemDark ? 'dark' : 'light') : config.theme;
+  for (const stage of ['light', 'dark'] as const) {
+    const mismatch = config.appearance === 'outlined' && scheme !== stage;
+    const hint = $(`#preview-${stage} .stage-hint`);
+    hint.hidden = !mismatch;
+    hint.textContent = mismatch
+      ? `Outlined with theme ${config.theme === 'auto' ? `auto (${scheme} here)` : `"${scheme}"`} is made for ${scheme} backgrounds: hard to see on this one.`
+      : '';
+  }
 }
 
 /** The preview runs the user's configuration against this demo's Telegram and server. */
@@ -146,8 +193,8 @@ function render(config: DemoConfig, { deferDark = false } = {}) {
   }
   else applyToButton(dark!, config);
   showProblems(config);
-  const snippets = renderSnippets(config, context);
-  for (const tab of SNIPPET_TABS) $(`#snippet-${tab.id}`).textContent = snippets[tab.id];
+  showStageHints(config);
+  showSnippets(renderSnippets(config, context));
   const search = configToSearch(config, defaults);
   $<HTMLAnchorElement>('#share').href = location.pathname + search;
   if (location.search !== search && !new URLSearchParams(location.search).has('state')) {
@@ -155,101 +202,19 @@ function render(config: DemoConfig, { deferDark = false } = {}) {
   }
 }
 
-form.addEventListener('input', () => render(readForm()));
-form.addEventListener('change', () => render(readForm()));
+function onFormChange(event: Event) {
+  const config = readForm();
+  if ((event.target as HTMLInputElement).name === 'target' && config.target !== current.target) {
+    const moved = switchTarget({ ...config, target: current.target }, config.target);
+    writeForm(moved);
+    render(moved);
+  } else render(config);
+}
+
+form.addEventListener('input', onFormChange);
+form.addEventListener('change', onFormChange);
+matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => showStageHints(current));
 form.addEventListener('submit', (event) => event.preventDefault());
-
-// --- Snippet tabs (the ARIA tabs pattern) and copy buttons ---------------------------------------
-
-function buildTabs() {
-  const tablist = $('#tabs');
-  const panels = $('#panels');
-  for (const [index, tab] of SNIPPET_TABS.entries()) {
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.role = 'tab';
-    button.id = `tab-${tab.id}`;
-    button.textContent = tab.label;
-    button.setAttribute('aria-controls', `panel-${tab.id}`);
-    button.setAttribute('aria-selected', String(index === 0));
-    button.tabIndex = index === 0 ? 0 : -1;
-    tablist.append(button);
-
-    const panel = document.createElement('div');
-    panel.role = 'tabpanel';
-    panel.id = `panel-${tab.id}`;
-    panel.className = 'tabpanel';
-    panel.setAttribute('aria-labelledby', button.id);
-    panel.hidden = index !== 0;
-    const copy = document.createElement('button');
-    copy.type = 'button';
-    copy.className = 'copy';
-    copy.textContent = 'Copy';
-    copy.setAttribute('aria-label', `Copy ${tab.label}`);
-    copy.addEventListener('click', () => void copySnippet(copy, tab.id, tab.label));
-    const pre = document.createElement('pre');
-    pre.className = 'code';
-    pre.tabIndex = 0;
-    pre.setAttribute('aria-label', `${tab.label} snippet`);
-    const code = document.createElement('code');
-    code.id = `snippet-${tab.id}`;
-    pre.append(code);
-    panel.append(copy, pre);
-    panels.append(panel);
-  }
-  const tabs = [...tablist.querySelectorAll<HTMLButtonElement>('[role="tab"]')];
-  const select = (tab: HTMLButtonElement, focus: boolean) => {
-    for (const other of tabs) {
-      const selected = other === tab;
-      other.setAttribute('aria-selected', String(selected));
-      other.tabIndex = selected ? 0 : -1;
-      $(`#${other.getAttribute('aria-controls')}`).hidden = !selected;
-    }
-    if (focus) tab.focus();
-  };
-  tablist.addEventListener('click', (event) => {
-    const tab = (event.target as Element).closest<HTMLButtonElement>('[role="tab"]');
-    if (tab) select(tab, false);
-  });
-  tablist.addEventListener('keydown', (event) => {
-    const index = tabs.indexOf(document.activeElement as HTMLButtonElement);
-    if (index < 0) return;
-    const next = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: tabs.length - 1 }[event.key];
-    if (next === undefined) return;
-    event.preventDefault();
-    select(tabs[(next + tabs.length) % tabs.length]!, true);
-  });
-}
-
-const copyTimers = new WeakMap<HTMLButtonElement, number>();
-
-async function copySnippet(button: HTMLButtonElement, id: string, label: string) {
-  const text = $(`#snippet-${id}`).textContent ?? '';
-  let message: string;
-  try {
-    await navigator.clipboard.writeText(text);
-    button.textContent = 'Copied ✓';
-    button.classList.add('done');
-    message = `${label} copied to the clipboard.`;
-  } catch {
-    // No clipboard permission: select the text so Ctrl+C / ⌘C does it.
-    const range = document.createRange();
-    range.selectNodeContents($(`#snippet-${id}`));
-    getSelection()?.removeAllRanges();
-    getSelection()?.addRange(range);
-    button.textContent = 'Press Ctrl+C';
-    message = 'Could not reach the clipboard; the snippet is selected, press Ctrl+C or ⌘C.';
-  }
-  $('#copy-status').textContent = message;
-  clearTimeout(copyTimers.get(button));
-  copyTimers.set(
-    button,
-    window.setTimeout(() => {
-      button.textContent = 'Copy';
-      button.classList.remove('done');
-    }, 2500),
-  );
-}
 
 // --- After a login: claims, raw token, events ----------------------------------------------------
 
@@ -355,7 +320,7 @@ if (settings.mode === 'telegram') {
   $('#mode').classList.add('live');
   $('#mode-hint').textContent = 'Both buttons are live against the real Telegram with your bot.';
 }
-buildTabs();
+buildTabs($('#tabs'), $('#panels'));
 const returning = new URLSearchParams(location.search).has('state');
 const initial = initialConfig();
 writeForm(initial);

@@ -13,6 +13,8 @@ interface PageSettings {
   issuer: string;
   clientId: string;
   librarySrc: string;
+  /** The mock's own (public) client secret, for the local target's server snippets; never a real one. */
+  mockClientSecret?: string;
 }
 
 function metaTags(settings: PageSettings): HtmlTagDescriptor[] {
@@ -22,6 +24,7 @@ function metaTags(settings: PageSettings): HtmlTagDescriptor[] {
     'client-id': settings.clientId,
     'library-src': settings.librarySrc,
     version: VERSION,
+    ...(settings.mode === 'mock' && settings.mockClientSecret ? { 'mock-client-secret': settings.mockClientSecret } : {}),
   };
   return Object.entries(entries).map(([name, content]) => ({
     tag: 'meta',
@@ -92,7 +95,7 @@ export function mockTelegram(options: { demoPort: number }): Plugin {
         ].join('\n');
       } else if (mode.kind === 'mock') {
         const mock = await sharedMock(mode.mockPort, (line) => log(`[mock telegram] ${line}`));
-        settings = { mode: 'mock', issuer: mock.issuer, clientId: mock.defaultClient.id, librarySrc: mock.libraryUrl };
+        settings = { mode: 'mock', issuer: mock.issuer, clientId: mock.defaultClient.id, librarySrc: mock.libraryUrl, mockClientSecret: mock.defaultClient.secret };
         // The code flows come back to the demo page itself; the session secret lives as long as the process.
         handlerOptions = {
           clientId: mock.defaultClient.id,
@@ -137,6 +140,6 @@ export function staticDemoSettings(): Plugin {
   const settings: PageSettings =
     mode.kind === 'telegram'
       ? { mode: 'telegram', issuer: mode.issuer, clientId: mode.clientId, librarySrc: mode.librarySrc }
-      : { mode: 'mock', issuer: mockUrl, clientId: DEFAULT_CLIENT.id, librarySrc: `${mockUrl}/js/telegram-login.js` };
+      : { mode: 'mock', issuer: mockUrl, clientId: DEFAULT_CLIENT.id, librarySrc: `${mockUrl}/js/telegram-login.js`, mockClientSecret: DEFAULT_CLIENT.secret };
   return { name: 'telegram-login-kit:static-demo', apply: 'build', transformIndexHtml: () => metaTags(settings) };
 }

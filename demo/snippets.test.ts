@@ -4,6 +4,7 @@ import { expect, test } from '@playwright/test';
 import { resolveDemoMode, TELEGRAM_ISSUER, TELEGRAM_LIBRARY_SRC } from './demo-mode.js';
 import {
   DEFAULT_CONFIG,
+  DEFAULT_MOCK,
   SNIPPET_TABS,
   botFatherChecklist,
   configFromSearch,
@@ -16,11 +17,13 @@ import {
   type DemoConfig,
 } from './snippets.js';
 
-const context = { version: '0.1.0' };
+const context = { version: '0.1.0', mock: DEFAULT_MOCK };
 const config = (overrides: Partial<DemoConfig> = {}): DemoConfig => ({ ...DEFAULT_CONFIG, clientId: '7700000001', ...overrides });
+const validate = (chosen: DemoConfig) => validateConfig(chosen, DEFAULT_MOCK.clientId);
 
 test('a full configuration survives the URL and back', () => {
   const chosen = config({
+    target: 'local',
     flow: 'popup',
     requestAccess: ['write', 'phone'],
     lang: 'pt-BR',
@@ -33,15 +36,21 @@ test('a full configuration survives the URL and back', () => {
     shine: true,
     fullWidth: true,
     label: 'Continue as Алиса & <co>',
-    pageUrl: 'https://shop.example/signin',
+    pageUrl: 'http://127.0.0.1:8080/signin',
     afterLogin: '/me',
   });
   expect(configFromSearch(configToSearch(chosen))).toEqual(chosen);
   expect(configToSearch(config(), { clientId: '7700000001' })).toBe('');
+  // The page's own defaults (the demo on the mock starts on the local target) stay out of the URL too.
+  const local = { clientId: '7700000001', target: 'local' } as const;
+  expect(configFromSearch('', local)).toEqual(config({ target: 'local', pageUrl: 'http://localhost:3000/' }));
+  expect(configToSearch(configFromSearch('', local), local)).toBe('');
+  expect(configToSearch(configFromSearch('?target=production', local), local)).toBe('?target=production');
+  expect(configFromSearch('?target=production', local).pageUrl).toBe('https://example.com/login');
 });
 
 test('malformed URL values fall back to the defaults instead of breaking the page', () => {
-  expect(configFromSearch('?flow=sideways&size=huge&requestAccess=everything&shine=yes')).toEqual({ ...DEFAULT_CONFIG, requestAccess: [] });
+  expect(configFromSearch('?target=staging&flow=sideways&size=huge&requestAccess=everything&shine=yes')).toEqual({ ...DEFAULT_CONFIG, requestAccess: [] });
 });
 
 test('every option changes the element attributes', () => {
@@ -78,12 +87,14 @@ test('every option changes every tab it concerns', () => {
     const after = renderSnippets(config(override), context);
     for (const tab of clientTabs) expect(after[tab], `${tab} for ${JSON.stringify(override)}`).not.toBe(before[tab]);
   }
-  // The client id and the flow reach the server, header and BotFather tabs too.
+  // The client id reaches the server and BotFather tabs; the flow the headers and BotFather, while
+  // the server serves every flow as it is (a page can switch flows without a server change).
   for (const override of [{ clientId: '123' }, { flow: 'popup' as const }]) {
     const after = renderSnippets(config(override), context);
     for (const tab of SNIPPET_TABS) {
-      if (tab.id === 'headers' && 'clientId' in override) continue; // a client id changes no header
-      expect(after[tab.id], `${tab.id} for ${JSON.stringify(override)}`).not.toBe(before[tab.id]);
+      const same = ('clientId' in override && tab.id === 'headers') || ('flow' in override && tab.id.startsWith('server-'));
+      if (same) expect(after[tab.id], `${tab.id} for ${JSON.stringify(override)}`).toBe(before[tab.id]);
+      else expect(after[tab.id], `${tab.id} for ${JSON.stringify(override)}`).not.toBe(before[tab.id]);
     }
   }
   // The page URL is the server's redirectUri and BotFather's origin; the code flows' redirect-uri too.
@@ -94,45 +105,57 @@ test('every option changes every tab it concerns', () => {
   for (const tab of SNIPPET_TABS) expect(popupMoved[tab.id], `popup ${tab.id}`).not.toBe(popup[tab.id]);
 });
 
-test('the drop-in pins the version on the CDN and escapes what the user typed', () => {
+test('the production page self-hosts the bundle folder and names the pinned CDN line for once the version is published', () => {
   const html = htmlSnippet(config({ label: '<img src=x onerror=alert(1)>' }), context);
-  expect(html).toContain('<script type="module" src="https://cdn.jsdelivr.net/npm/telegram-login-kit@0.1.0/dist/telegram-login-kit.js"></script>');
-  expect(html).toContain('pinned to that version');
+  expect(html).toContain('<script type="module" src="/telegram-login-kit/telegram-login-kit.js"></script>');
+  expect(html).toMatch(/copy\s+node_modules\/telegram-login-kit\/dist\/\s+to\s+\/telegram-login-kit\/\s+on\s+your\s+site\s+\(the\s+whole\s+folder/);
+  expect(html).toMatch(/once\s+telegram-login-kit@0\.1\.0 is published on npm:\n\s+<script type="module" src="https:\/\/cdn\.jsdelivr\.net\/npm\/telegram-login-kit@0\.1\.0\/dist\/telegram-login-kit\.js"><\/script>/);
   expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;</telegram-login-button>');
   expect(html).not.toContain('<img');
+  // Production talks to Telegram: no mock URL, no mock secret anywhere.
+  for (const [id, text] of Object.entries(renderSnippets(config(), context))) {
+    expect(text, id).not.toContain(DEFAULT_MOCK.issuer);
+    expect(text, id).not.toContain(DEFAULT_MOCK.clientSecret);
+  }
 });
 
 test('invalid input is named next to the field and in every snippet', () => {
   const bad = config({ clientId: '12ab', lang: 'english!', pageUrl: 'http://example.com/login', afterLogin: '//evil.example' });
-  expect(validateConfig(bad)).toEqual({
+  expect(validate(bad)).toEqual({
     clientId: 'Client id must be numeric (the bot id), not "12ab".',
     lang: 'Language must be a language tag such as "en" or "pt-BR", not "english!".',
     pageUrl: 'Page URL must use https: Telegram only allows https sites (and BotFather rejects localhost; use a tunnel).',
     afterLogin: 'After login must be a path on your site that starts with one "/", such as /account.',
   });
-  expect(validateConfig(config({ clientId: '' })).clientId).toContain('Client id is missing');
+  expect(validate(config({ clientId: '' })).clientId).toContain('Client id is missing');
   for (const [id, text] of Object.entries(renderSnippets(bad, context))) {
     expect(text, id).toContain('NOT READY');
     expect(text, id).toContain('Client id must be numeric');
   }
   for (const text of Object.values(renderSnippets(config(), context))) expect(text).not.toContain('NOT READY');
+  for (const text of Object.values(renderSnippets(config({ target: 'local', pageUrl: 'http://localhost:3000/' }), context))) expect(text).not.toContain('NOT READY');
 });
 
 test('the headers follow the flow: Telegram’s script only for the library flow, COOP that keeps the popup', () => {
-  expect(headersSnippet(config(), context)).toContain("script-src 'self' https://cdn.jsdelivr.net https://oauth.telegram.org;");
-  expect(headersSnippet(config({ flow: 'popup' }), context)).toContain("script-src 'self' https://cdn.jsdelivr.net;");
+  expect(headersSnippet(config(), context)).toContain("script-src 'self' https://oauth.telegram.org;");
+  expect(headersSnippet(config({ flow: 'popup' }), context)).toContain("script-src 'self';");
+  expect(headersSnippet(config({ target: 'local' }), context)).toContain("script-src 'self' http://127.0.0.1:9400;");
+  expect(headersSnippet(config(), context)).toMatch(/from the CDN instead\? Add https:\/\/cdn\.jsdelivr\.net to\s+# script-src/);
   for (const flow of ['library', 'popup', 'redirect'] as const) {
     expect(headersSnippet(config({ flow }), context)).toContain('Cross-Origin-Opener-Policy: same-origin-allow-popups');
   }
 });
 
 test('the BotFather checklist names the exact origin, and the redirect URI for the code flows', () => {
-  const library = botFatherChecklist(config({ pageUrl: 'https://shop.example/account/login' }));
+  const library = botFatherChecklist(config({ pageUrl: 'https://shop.example/account/login' }), context);
   expect(library).toContain('Allowed URLs: add https://shop.example\n');
   expect(library).not.toContain('redirect URI');
   expect(library).toContain('one-way');
-  expect(botFatherChecklist(config({ flow: 'redirect', pageUrl: 'https://shop.example/account/login' }))).toContain(
+  expect(botFatherChecklist(config({ flow: 'redirect', pageUrl: 'https://shop.example/account/login' }), context)).toContain(
     'the exact redirect URI: https://shop.example/account/login',
+  );
+  expect(botFatherChecklist(config({ target: 'local', pageUrl: 'http://localhost:3000/' }), context)).toContain(
+    "Nothing to register while you develop: the mock's bot 7700000001 allows\nhttp://localhost:*/* and http://127.0.0.1:*/*",
   );
 });
 

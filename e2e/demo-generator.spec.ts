@@ -27,7 +27,7 @@ interface OptionCase {
 
 const OPTIONS: OptionCase[] = [
   { name: 'client id', change: (p) => p.getByLabel('Client id').fill('1234567890'), attribute: ['client-id', '1234567890'], html: 'client-id="1234567890"', npm: "clientId: '1234567890'" },
-  { name: 'flow', change: (p) => p.getByRole('radio', { name: /Popup/ }).check(), attribute: ['flow', 'popup'], html: 'flow="popup" redirect-uri="https://example.com/login" exchange-url="/auth/telegram/exchange"', npm: "flow: 'popup'" },
+  { name: 'flow', change: (p) => p.getByRole('radio', { name: /Popup/ }).check(), attribute: ['flow', 'popup'], html: 'flow="popup"', npm: "flow: 'popup'" },
   { name: 'request access', change: (p) => p.getByLabel('Phone number').check(), attribute: ['request-access', 'write phone'], html: 'request-access="write phone"', npm: "requestAccess: 'write phone'" },
   { name: 'language', change: (p) => p.getByLabel('Language').fill('uk'), attribute: ['lang', 'uk'], html: 'lang="uk"', npm: "lang: 'uk'" },
   { name: 'size', change: async (p) => void (await p.getByLabel('Size').selectOption('small')), attribute: ['size', 'small'], html: 'size="small"', npm: "size: 'small'" },
@@ -43,6 +43,7 @@ const OPTIONS: OptionCase[] = [
 test('changing each option updates both previews and every snippet tab', async ({ page }) => {
   await page.goto(DEMO_URL);
   await expect(preview(page)).toHaveAttribute('client-id', '7700000001');
+  await page.getByRole('radio', { name: /Production/ }).check(); // your own bot's client id, below
   for (const option of OPTIONS) {
     const before = await snippets(page);
     await option.change(page);
@@ -56,6 +57,7 @@ test('changing each option updates both previews and every snippet tab', async (
     if (option.name === 'client id' || option.name === 'flow') {
       for (const tab of SNIPPET_TABS) {
         if (tab.id === 'headers' && option.name === 'client id') continue; // a client id changes no header
+        if (tab.id.startsWith('server-') && option.name === 'flow') continue; // one server serves every flow
         expect(after[tab.id], `${tab.id} after ${option.name}`).not.toBe(before[tab.id]);
       }
     }
@@ -68,6 +70,8 @@ test('changing each option updates both previews and every snippet tab', async (
   await expect(page.locator('#snippet-react')).toContainText('>{"Continue as Alice"}</TelegramLoginButton>');
   // The code flow's preview comes back to this page and this server, not to the snippet's site.
   await expect(preview(page)).toHaveAttribute('redirect-uri', DEMO_URL);
+  await expect(page.locator('#snippet-html')).toContainText('redirect-uri="https://example.com/login"');
+  await expect(page.locator('#snippet-html')).toContainText('exchange-url="/auth/telegram/exchange"');
   await expect(page.locator('#snippet-botfather')).toContainText('the exact redirect URI: https://example.com/login');
 });
 
@@ -105,7 +109,7 @@ test('a non-numeric client id is explained next to the field and in the snippets
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(DEMO_URL);
-  await expect(page.getByRole('status').filter({ hasText: 'Ready: every snippet below works as printed.' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Ready: every snippet below works as printed on your machine, with the mock Telegram.' })).toBeVisible();
 
   const field = page.getByLabel('Client id');
   await field.fill('my_bot');
@@ -135,7 +139,7 @@ test('a non-numeric client id is explained next to the field and in the snippets
 
 test('copy buttons put the shown snippet on the clipboard and say so', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(DEMO_URL).origin });
-  await page.goto(`${DEMO_URL}?flow=popup&clientId=1234567890`);
+  await page.goto(`${DEMO_URL}?target=production&flow=popup&clientId=1234567890`);
   for (const tab of SNIPPET_TABS) {
     await page.getByRole('tab', { name: tab.label }).click();
     const copy = page.getByRole('button', { name: `Copy ${tab.label}` });

@@ -80,3 +80,29 @@ test('the whole page works from the keyboard: skip link, form, preview button', 
   await expect(page.getByRole('radio', { name: /Popup/ })).toBeChecked();
   await expect(page.locator('#preview-light telegram-login-button')).toHaveAttribute('flow', 'popup');
 });
+
+test('at 1280 px every select shows its whole option text, and no snippet scrolls sideways', async ({ page }) => {
+  await page.setViewportSize(VIEWPORTS.desktop);
+  for (const query of ['', '?flow=popup', '?target=production&flow=redirect&appearance=outlined&theme=auto&text=continue&size=medium']) {
+    await page.goto(DEMO_URL + query);
+    // A select's own width against the width it would need for its widest option (its max-content).
+    const selects = await page.locator('select').evaluateAll((elements) =>
+      elements.map((select) => {
+        const shown = select.getBoundingClientRect().width;
+        (select as HTMLElement).style.width = 'max-content';
+        const needed = select.getBoundingClientRect().width;
+        (select as HTMLElement).style.width = '';
+        return { id: select.id, shown, needed };
+      }),
+    );
+    expect(selects.map((select) => select.id)).toEqual(['size', 'shape', 'appearance', 'theme', 'text']);
+    for (const select of selects) expect(select.needed, `${select.id} ${query}`).toBeLessThanOrEqual(select.shown);
+
+    for (const tab of await page.getByRole('tab').all()) {
+      await tab.click();
+      const panel = page.locator('[role="tabpanel"]:not([hidden]) pre.code');
+      const [scrollWidth, clientWidth] = await panel.evaluate((pre) => [pre.scrollWidth, pre.clientWidth]);
+      expect(scrollWidth, `${await tab.textContent()} ${query}`).toBeLessThanOrEqual(clientWidth);
+    }
+  }
+});

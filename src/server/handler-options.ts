@@ -8,6 +8,7 @@ import { checkClientIp, createRateLimiter, resolveRateLimits, type RateLimiter, 
 import { createSessionManagerWithKeys, type SessionClaimsHook, type SessionManager } from './session.js';
 import { guardStore } from './stores/guarded.js';
 import { createMemoryStore } from './stores/memory.js';
+import type { RequestLog } from './request-log.js';
 import type { TelegramAuthStore } from './stores/store.js';
 import { safeReturnTo } from './transaction.js';
 import {
@@ -98,6 +99,13 @@ export interface TelegramAuthHandlerOptions {
   returnIdToken?: boolean;
   /** Errors it throws are logged and otherwise ignored. */
   onEvent?: (event: AuthEvent) => void | Promise<void>;
+  /**
+   * A request log: called with one line per request, such as
+   * `POST /auth/telegram/verify 400 nonce_mismatch 3ms "nonce" claim is unknown, expired or already used`
+   * (method, path, status, `ok` or the error code, time, and a failure's message). Never the query, a
+   * header, a cookie, a body or a token. `log: console.log` is enough. Off by default.
+   */
+  log?: RequestLog;
   /** Where the redirect flow lands when `/login` got no usable `returnTo`. Default `/`. */
   returnTo?: string;
   /** For the token request. Default the global `fetch`. */
@@ -126,7 +134,13 @@ export interface HandlerContext {
   rateLimiter: RateLimiter;
   returnIdToken: boolean;
   onEvent: TelegramAuthHandlerOptions['onEvent'];
+  log: RequestLog | undefined;
   fetch: typeof fetch | undefined;
+}
+
+function checkLog(value: unknown): RequestLog | undefined {
+  if (value === undefined || typeof value === 'function') return value as RequestLog | undefined;
+  throw new TypeError(`"log" must be a function that takes a line, such as console.log, got ${shown(value)}`);
 }
 
 export function resolveContext(given: TelegramAuthHandlerOptions): HandlerContext {
@@ -178,6 +192,7 @@ export function resolveContext(given: TelegramAuthHandlerOptions): HandlerContex
     rateLimiter,
     returnIdToken: options.returnIdToken === true,
     onEvent: options.onEvent,
+    log: checkLog(options.log),
     fetch: options.fetch,
   };
 }

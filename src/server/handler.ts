@@ -9,10 +9,12 @@ import { emit } from './routes/complete-login.js';
 import { RateLimitedError, type RateLimitedRoute } from './rate-limit.js';
 import { issueNonceRoute, verifyRoute } from './routes/library.js';
 import { logoutRoute, sessionRoute } from './routes/session.js';
+import { recordAborted, requestLogLine, writeRequestLog } from './request-log.js';
 import type { Session } from './session.js';
 
 export type { AuthEvent, LoginMethod, TelegramAuthHandlerOptions } from './handler-options.js';
 export type { TelegramAuthRequestInfo } from './client-ip.js';
+export type { RequestLog } from './request-log.js';
 
 /**
  * A Fetch-API handler: `(request, info?) => response`, with the session reader for your other routes.
@@ -89,7 +91,7 @@ async function runRoute(ctx: HandlerContext, route: Route, request: Request, url
     return await route.run(ctx, request, url);
   } catch (error) {
     // Nobody is left to answer, and nothing failed: no event, no log.
-    if (error instanceof RequestAbortedError) return new Response(null, { status: 400 });
+    if (error instanceof RequestAbortedError) return recordAborted(new Response(null, { status: 400 }));
     return failed(ctx, route, url, toHttpError(error));
   }
 }
@@ -101,8 +103,7 @@ async function runRoute(ctx: HandlerContext, route: Route, request: Request, url
  */
 export function createTelegramAuthHandler(options: TelegramAuthHandlerOptions): TelegramAuthHandler {
   const ctx = resolveContext(options);
-  async function handle(request: Request, info: TelegramAuthRequestInfo = {}): Promise<Response> {
-    const url = new URL(request.url);
+  async function respond(request: Request, url: URL, info: TelegramAuthRequestInfo): Promise<Response> {
     let route: Route;
     try {
       route = findRoute(ctx, request, url);
@@ -110,6 +111,13 @@ export function createTelegramAuthHandler(options: TelegramAuthHandlerOptions): 
       return withSecurityHeaders(errorResponse(toHttpError(error)));
     }
     return withSecurityHeaders(await runRoute(ctx, route, request, url, typeof info === 'object' && info !== null ? info : {}));
+  }
+  async function handle(request: Request, info: TelegramAuthRequestInfo = {}): Promise<Response> {
+    const started = performance.now();
+    const url = new URL(request.url);
+    const response = await respond(request, url, info);
+    if (ctx.log) writeRequestLog(ctx.log, requestLogLine(request.method, url.pathname, response, performance.now() - started));
+    return response;
   }
   return Object.assign(handle, {
     getSession: (request: Request) => ctx.sessions.getSession(request),

@@ -1,6 +1,7 @@
 import { TelegramLoginError, type TelegramLoginErrorCode } from '../errors.js';
 import { escapeHtml } from '../oauth/html.js';
 import { HttpError } from '../oauth/http-error.js';
+import { recordFailure } from './request-log.js';
 
 /** Largest request body the handler (and the Node adapter) reads. */
 export const BODY_LIMIT = 16 * 1024;
@@ -65,7 +66,7 @@ function errorBody(failure: HttpError): Record<string, string> {
 export function errorResponse(failure: HttpError, headers?: Headers): Response {
   const out = new Headers(failure.headers);
   headers?.forEach((value, name) => out.append(name, value));
-  return jsonResponse(failure.status, errorBody(failure), out);
+  return recordFailure(jsonResponse(failure.status, errorBody(failure), out), failure);
 }
 
 /** The redirect flow's error page: no script, no external resource, no link but the site's root. */
@@ -84,7 +85,7 @@ export function htmlErrorResponse(failure: HttpError, headers: Headers): Respons
   out.set('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
   // The callback URL carries the code: keep it out of Referer headers.
   out.set('Referrer-Policy', 'no-referrer');
-  return new Response(html, { status: failure.status, headers: out });
+  return recordFailure(new Response(html, { status: failure.status, headers: out }), failure);
 }
 
 /** A body stream failure as our error: an abort is an abort, a stall is 408, anything else 400. */

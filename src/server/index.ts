@@ -31,6 +31,7 @@ export {
   createTelegramAuthHandler,
   type AuthEvent,
   type LoginMethod,
+  type RequestLog,
   type TelegramAuthHandler,
   type TelegramAuthHandlerOptions,
 } from './handler.js';
