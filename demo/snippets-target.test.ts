@@ -41,7 +41,7 @@ test("the mock's defaults are what `telegram-login-kit mock` uses with no option
 
 test('the local target points every snippet at the mock, and the page at the self-hosted bundle', () => {
   const html = htmlSnippet(local(), context);
-  expect(html).toContain('<script type="module" src="/telegram-login-kit/telegram-login-kit.js"></script>');
+  expect(html).toContain('<script type="module" src="/telegram-login-kit/telegram-login-kit.js" blocking="render"></script>');
   expect(html).toContain('issuer="http://127.0.0.1:9555"');
   expect(html).toContain('library-src="http://127.0.0.1:9555/js/telegram-login.js"');
   expect(html).not.toContain('cdn.jsdelivr.net');

@@ -107,7 +107,7 @@ test('every option changes every tab it concerns', () => {
 
 test('the production page self-hosts the bundle folder and names the pinned CDN line for once the version is published', () => {
   const html = htmlSnippet(config({ label: '<img src=x onerror=alert(1)>' }), context);
-  expect(html).toContain('<script type="module" src="/telegram-login-kit/telegram-login-kit.js"></script>');
+  expect(html).toContain('<script type="module" src="/telegram-login-kit/telegram-login-kit.js" blocking="render"></script>');
   expect(html).toMatch(/copy\s+node_modules\/telegram-login-kit\/dist\/\s+to\s+\/telegram-login-kit\/\s+on\s+your\s+site\s+\(the\s+whole\s+folder/);
   expect(html).toMatch(/once\s+telegram-login-kit@0\.1\.0 is published on npm:\n\s+<script type="module" src="https:\/\/cdn\.jsdelivr\.net\/npm\/telegram-login-kit@0\.1\.0\/dist\/telegram-login-kit\.js"><\/script>/);
   expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;</telegram-login-button>');

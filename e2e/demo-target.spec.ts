@@ -16,7 +16,7 @@ test('the demo starts on the local target: every snippet points at its mock and 
   await expect(page.getByLabel('Page with the button')).toHaveValue('http://localhost:3000/');
   await expect(snippet(page, 'html')).toContainText(`issuer="${DEMO_MOCK}"`);
   await expect(snippet(page, 'html')).toContainText(`library-src="${DEMO_MOCK}/js/telegram-login.js"`);
-  await expect(snippet(page, 'html')).toContainText('<script type="module" src="/telegram-login-kit/telegram-login-kit.js"></script>');
+  await expect(snippet(page, 'html')).toContainText('<script type="module" src="/telegram-login-kit/telegram-login-kit.js" blocking="render"></script>');
   await expect(snippet(page, 'server-node')).toContainText(`clientSecret: '${MOCK_SECRET}',`);
   await expect(snippet(page, 'server-node')).toContainText(`issuer: '${DEMO_MOCK}',`);
   await expect(snippet(page, 'server-node')).toContainText("server.listen(3000, 'localhost', () => {");

@@ -113,7 +113,7 @@ ${intro}
 <head>
   <meta charset="utf-8">
   <title>Log in</title>
-  <script type="module" src="${BUNDLE_SRC}"></script>
+  <script type="module" src="${BUNDLE_SRC}" blocking="render"></script>
 </head>
 <body>
 ${htmlTag(config, context, '  ', config.flow === 'library' ? [['hidden', '']] : [])}
