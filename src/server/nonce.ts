@@ -36,8 +36,20 @@ export interface NonceManagerOptions {
   store: TelegramAuthStore;
 }
 
+// Imported once per key: importing costs as much as the HMAC itself.
+const hmacKeys = new WeakMap<Uint8Array, Promise<CryptoKey>>();
+
+function hmacKey(key: Uint8Array): Promise<CryptoKey> {
+  let imported = hmacKeys.get(key);
+  if (!imported) {
+    imported = crypto.subtle.importKey('raw', key as Uint8Array<ArrayBuffer>, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+    hmacKeys.set(key, imported);
+  }
+  return imported;
+}
+
 async function mac(key: Uint8Array, random: string, expiry: string, binding: string): Promise<string> {
-  const hmac = await crypto.subtle.importKey('raw', key as Uint8Array<ArrayBuffer>, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  const hmac = await hmacKey(key);
   const signature = new Uint8Array(await crypto.subtle.sign('HMAC', hmac, encoder.encode(`${random}.${expiry}.${binding}`)));
   return encodeBase64Url(signature.slice(0, 16));
 }
