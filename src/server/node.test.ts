@@ -66,6 +66,15 @@ test('serves the handler over node:http and passes other paths to next()', async
   expect(nextCalls).toHaveLength(1);
 });
 
+test("a next() that throws throws from the listener, at once, as Express and Connect expect (no unhandled rejection)", () => {
+  const listener = toNodeListener(handler);
+  const failure = new Error('the app failed');
+  const req = { url: '/products', headers: { host: 'site.example' }, socket: {} } as unknown as Parameters<NodeListener>[0];
+  expect(() => listener(req, {} as Parameters<NodeListener>[1], () => {
+    throw failure;
+  })).toThrow(failure);
+});
+
 test('without next, a path outside basePath gets the handler 404', async () => {
   const bare = createServer(toNodeListener(handler));
   await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));

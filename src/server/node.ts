@@ -151,22 +151,12 @@ async function writeResponse(response: Response, res: NodeResponse, closeConnect
   res.end();
 }
 
-async function serve(handler: TelegramAuthHandler, bodyTimeoutMs: number, req: NodeRequest, res: NodeResponse, next?: () => void): Promise<void> {
-  const url = requestUrl(req);
+async function serve(handler: TelegramAuthHandler, bodyTimeoutMs: number, req: NodeRequest, res: NodeResponse, url: ReturnType<typeof requestUrl>): Promise<void> {
   if (typeof url === 'string') {
-    // Middleware: such a request is never ours, whatever a later router makes of it.
-    if (next) {
-      next();
-      return;
-    }
     const message = url === 'host' ? 'the "Host" header is not a valid host' : 'the request target must be a normalized path starting with a single "/"';
     res
       .writeHead(400, { 'Content-Type': 'application/json; charset=utf-8', 'X-Content-Type-Options': 'nosniff', Connection: 'close' })
       .end(JSON.stringify({ error: 'invalid_request', message }));
-    return;
-  }
-  if (next && !isUnder(url.pathname, handler.basePath)) {
-    next();
     return;
   }
   const { request, cutShort, dispose } = toRequest(req, url, bodyTimeoutMs);
@@ -198,6 +188,10 @@ export function toNodeListener(handler: TelegramAuthHandler, { bodyTimeoutMs = 1
     throw new TypeError(`"bodyTimeoutMs" must be a positive whole number of milliseconds, got ${String(bodyTimeoutMs)}`);
   }
   return (req, res, next) => {
-    void serve(handler, bodyTimeoutMs, req, res, next);
+    const url = requestUrl(req);
+    // Middleware: a request outside basePath, or one that is never ours whatever a later router makes
+    // of it, goes on at once and synchronously, so that a throwing `next` reaches the framework.
+    if (next && (typeof url === 'string' || !isUnder(url.pathname, handler.basePath))) return next();
+    void serve(handler, bodyTimeoutMs, req, res, url);
   };
 }
