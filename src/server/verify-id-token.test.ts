@@ -1,34 +1,24 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { expect, test } from '@playwright/test';
-import {
-  base64url,
-  CompactSign,
-  decodeJwt,
-  exportJWK,
-  exportSPKI,
-  generateKeyPair,
-  importJWK,
-  SignJWT,
-  UnsecuredJWT,
-  type CryptoKey,
-  type JWK,
-  type JWTPayload,
-} from 'jose';
-import { TelegramLoginError } from '../errors.js';
-import { mintIdToken as mintFromMock } from '../mock/helpers.js';
-import { DEFAULT_CLIENT, startMockTelegram, type MockClient, type MockTelegram } from '../mock/server.js';
+import { base64url, exportJWK, exportSPKI, generateKeyPair, importJWK, SignJWT, UnsecuredJWT, type JWK } from 'jose';
+import { DEFAULT_CLIENT, startMockTelegram, type MockTelegram } from '../mock/server.js';
 import { verifyIdToken, type VerifyIdTokenOptions } from './verify-id-token.js';
-
-// ---- fixtures ----------------------------------------------------------------------------------
-
-/** The mock's frozen clock: every token here is issued at START, and tests pass `currentDate`. */
-const START = Date.UTC(2026, 0, 15, 12, 0, 0);
-const START_S = START / 1000;
-const clock = () => START;
-const ES256_CLIENT = { id: '7700000003', secret: 'es256-secret', algorithm: 'ES256' as const };
-const EDDSA_CLIENT = { id: '7700000004', secret: 'eddsa-secret', algorithm: 'EdDSA' as const };
-const ALICE = 100001;
+import {
+  ALICE,
+  claimsOf,
+  clock,
+  EDDSA_CLIENT,
+  encodeJson,
+  ES256_CLIENT,
+  failureOf,
+  forgedClaims,
+  foreignKey,
+  mintIdToken,
+  partsOf,
+  START,
+  START_S,
+  startForger,
+  type Forger,
+} from './verify-id-token.test-support.js';
 
 let mock: MockTelegram;
 /** A real RS256 token from the mock, with nonce `nonce-1`. */
@@ -43,106 +33,15 @@ test.afterAll(async () => {
   await mock.stop();
 });
 
-// ---- helpers -----------------------------------------------------------------------------------
-
-interface MintOptions {
-  client?: Pick<MockClient, 'id'>;
-  scope?: string;
-  nonce?: string;
-}
-
-/** A real id_token, signed by the mock's keys: its public test helper, no SDK code involved. */
-function mintIdToken(target: MockTelegram, { client = DEFAULT_CLIENT, scope, nonce }: MintOptions = {}): Promise<string> {
-  return mintFromMock(target, { clientId: client.id, ...(scope ? { scope } : {}), ...(nonce ? { nonce } : {}) });
-}
+// ---- helpers ----------------------------------------------------------------------------------
 
 function options(overrides: Partial<VerifyIdTokenOptions> = {}, target = mock): VerifyIdTokenOptions {
   return { clientId: DEFAULT_CLIENT.id, issuer: target.issuer, currentDate: new Date(START), ...overrides };
 }
 
-/** The rejection of a verification, as a plain object to compare. */
-async function failureOf(promise: Promise<unknown>): Promise<{ code: string; reason?: string; message: string }> {
-  const error = await promise.then(
-    () => {
-      throw new Error('expected the verification to fail');
-    },
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(TelegramLoginError);
-  const { code, reason, message } = error as TelegramLoginError;
-  return reason === undefined ? { code, message } : { code, reason, message };
-}
-
-function claimsOf(token: string): JWTPayload {
-  return decodeJwt(token);
-}
-
-function partsOf(token: string): [string, string, string] {
-  const [header, payload, signature] = token.split('.');
-  return [header!, payload!, signature!];
-}
-
-function encodeJson(value: unknown): string {
-  return base64url.encode(JSON.stringify(value));
-}
-
-async function foreignKey(): Promise<CryptoKey> {
-  return (await generateKeyPair('RS256')).privateKey;
-}
-
 async function mockRsaJwk(target = mock): Promise<JWK> {
   const { keys } = (await (await fetch(target.jwksUri)).json()) as { keys: JWK[] };
   return keys.find((key) => key.kid === 'oidc-1')!;
-}
-
-function jwksRequests(lines: string[]): number {
-  return lines.filter((line) => line.startsWith('GET /.well-known/jwks.json')).length;
-}
-
-/** jose measures its JWKS cooldown with Date.now: moving it is how a test crosses the 30 s without sleeping. */
-async function withClockAhead<T>(ms: number, run: () => Promise<T>): Promise<T> {
-  const realNow = Date.now;
-  Date.now = () => realNow() + ms;
-  try {
-    return await run();
-  } finally {
-    Date.now = realNow;
-  }
-}
-
-/** An issuer of our own: its JWKS holds keys this test controls, so claims can be wrong yet validly signed. */
-interface Forger {
-  issuer: string;
-  jwksUri: string;
-  sign(claims: JWTPayload): Promise<string>;
-  signBytes(payload: Uint8Array): Promise<string>;
-  serveJwks(body: string): void;
-  stop(): Promise<void>;
-}
-
-async function startForger(): Promise<Forger> {
-  const { privateKey, publicKey } = await generateKeyPair('RS256');
-  let jwks = JSON.stringify({ keys: [{ ...(await exportJWK(publicKey)), kid: 'forge-1', alg: 'RS256' }] });
-  const server: Server = createServer((_req, res) => {
-    res.writeHead(200, { 'Content-Type': 'application/json' }).end(jwks);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const header = { alg: 'RS256', kid: 'forge-1', typ: 'JWT' };
-  return {
-    issuer,
-    jwksUri: `${issuer}/jwks`,
-    sign: (claims) => new SignJWT(claims).setProtectedHeader(header).sign(privateKey),
-    signBytes: (payload) => new CompactSign(payload).setProtectedHeader(header).sign(privateKey),
-    serveJwks(body) {
-      jwks = body;
-    },
-    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
-function forgedClaims(forger: Forger, overrides: JWTPayload = {}): JWTPayload {
-  return { iss: forger.issuer, aud: DEFAULT_CLIENT.id, sub: '1234567890123456789', iat: START_S, exp: START_S + 3600, ...overrides };
 }
 
 // ---- accepted ----------------------------------------------------------------------------------
@@ -413,100 +312,5 @@ test.describe('rejects validly signed tokens with bad claims', () => {
     const { iss: _iss, ...withoutIss } = forgedClaims(forger);
     const token = await forger.sign(withoutIss);
     expect(await failureOf(verifyIdToken(token, forgedOptions()))).toEqual(invalid('iss', 'missing required "iss" claim'));
-  });
-});
-
-// ---- the JWKS ----------------------------------------------------------------------------------
-
-test.describe('reports jwks_unavailable', () => {
-  let ephemeral: MockTelegram;
-  let token: string;
-
-  test.beforeEach(async () => {
-    ephemeral = await startMockTelegram({ port: 0, control: true, clock, autoConsent: true });
-    token = await mintIdToken(ephemeral);
-  });
-
-  test.afterEach(async () => {
-    await ephemeral.stop();
-  });
-
-  test('when the provider is down', async () => {
-    await ephemeral.stop();
-    expect(await failureOf(verifyIdToken(token, options({}, ephemeral)))).toMatchObject({ code: 'jwks_unavailable' });
-  });
-
-  test('when the JWKS answers an error status', async () => {
-    await ephemeral.control({ fail: { path: '/.well-known/jwks.json', status: 503, times: 1 } });
-    expect(await failureOf(verifyIdToken(token, options({}, ephemeral)))).toMatchObject({ code: 'jwks_unavailable' });
-    // The failure is not cached: the next call fetches again and succeeds.
-    expect((await verifyIdToken(token, options({}, ephemeral))).aud).toBe(DEFAULT_CLIENT.id);
-  });
-
-  test('when the JWKS hangs past jwksTimeout', async () => {
-    await ephemeral.control({ delay: { path: '/.well-known/jwks.json', ms: 20_000, times: 1 } });
-    const started = performance.now();
-    expect(await failureOf(verifyIdToken(token, options({ jwksTimeout: 300 }, ephemeral)))).toEqual({
-      code: 'jwks_unavailable',
-      message: '"jwks_uri" did not answer within 300 ms',
-    });
-    expect(performance.now() - started).toBeLessThan(5000);
-  });
-
-  test('when the JWKS is not a key set', async () => {
-    const forger = await startForger();
-    try {
-      forger.serveJwks(JSON.stringify({ keys: 'none' }));
-      const token = await forger.sign(forgedClaims(forger));
-      expect(await failureOf(verifyIdToken(token, options({ issuer: forger.issuer, jwksUri: forger.jwksUri })))).toMatchObject({
-        code: 'jwks_unavailable',
-      });
-    } finally {
-      await forger.stop();
-    }
-  });
-});
-
-test.describe('key rotation', () => {
-  let rotating: MockTelegram;
-  let lines: string[];
-
-  test.beforeEach(async () => {
-    lines = [];
-    rotating = await startMockTelegram({ port: 0, control: true, clock, autoConsent: true, onLog: (line) => lines.push(line) });
-  });
-
-  test.afterEach(async () => {
-    await rotating.stop();
-  });
-
-  test('a token with a new kid verifies after one refetch once the cooldown has passed', async () => {
-    await verifyIdToken(await mintIdToken(rotating), options({}, rotating));
-    expect(jwksRequests(lines)).toBe(1);
-    await rotating.control({ rotateKeys: true });
-    const rotated = await mintIdToken(rotating);
-    expect(JSON.parse(new TextDecoder().decode(base64url.decode(partsOf(rotated)[0]))).kid).toBe('oidc-2');
-
-    const claims = await withClockAhead(31_000, () => verifyIdToken(rotated, options({}, rotating)));
-    expect(claims.aud).toBe(DEFAULT_CLIENT.id);
-    expect(jwksRequests(lines)).toBe(2);
-  });
-
-  test('a burst of tokens with a new kid costs one JWKS request', async () => {
-    await verifyIdToken(await mintIdToken(rotating), options({}, rotating));
-    await rotating.control({ rotateKeys: true });
-    const burst = await Promise.all([1, 2, 3, 4, 5].map(() => mintIdToken(rotating)));
-    await withClockAhead(31_000, () => Promise.all(burst.map((token) => verifyIdToken(token, options({}, rotating)))));
-    expect(jwksRequests(lines)).toBe(2);
-  });
-
-  test('unknown kids inside the cooldown do not refetch the JWKS', async () => {
-    await verifyIdToken(await mintIdToken(rotating), options({}, rotating));
-    const key = await foreignKey();
-    for (const kid of ['oidc-7', 'oidc-8', 'oidc-9']) {
-      const token = await new SignJWT(claimsOf(realToken)).setProtectedHeader({ alg: 'RS256', kid }).sign(key);
-      expect(await failureOf(verifyIdToken(token, options({}, rotating)))).toMatchObject({ code: 'id_token_invalid', reason: 'kid' });
-    }
-    expect(jwksRequests(lines)).toBe(1);
   });
 });
