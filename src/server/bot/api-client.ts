@@ -137,7 +137,8 @@ export function createBotApiClient(given: BotApiClientOptions): BotApiClient {
         redirect: 'error',
       });
       httpStatus = response.status;
-      body = await response.json().catch(() => (signal?.aborted || timeout.aborted ? Promise.reject(new Error('aborted')) : undefined));
+      // A body that is not JSON is an impostor's answer (malformed, below), unless the time ran out reading it.
+      body = await response.json().catch((error: unknown) => (signal?.aborted || timeout.aborted ? Promise.reject(error) : undefined));
     } catch (error) {
       if (signal?.aborted) throw new BotApiError(method, 'aborted', 'the call was aborted');
       if (timeout.aborted) throw new BotApiError(method, 'timeout', `no answer within ${ms} ms`);

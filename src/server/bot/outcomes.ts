@@ -3,8 +3,7 @@
  * instance), wakes this instance's waiting polls, and is reported to `onEvent`. Telling the user in
  * the bot is best effort: Telegram being slow or refusing never undoes or fails a decision.
  */
-import type { AuthEvent, HandlerContext } from '../handler-options.js';
-import { botOf } from '../handler-options.js';
+import { botOf, type AuthEvent, type HandlerContext } from '../handler-options.js';
 import { emit } from '../routes/complete-login.js';
 import { fill, outcomeTemplate } from './messages.js';
 import type { BotLoginRequest, BotOutcome } from './requests.js';
