@@ -53,6 +53,16 @@ export const ERROR_CODES = [
   'rate_limited',
   /** The server handler failed unexpectedly; details go to the server log only. */
   'server_error',
+  /** Bot login: the browser has no login request of its own (no request cookie, an unknown, spent or another request's one). */
+  'bot_request_missing',
+  /** Bot login: the bot got a start link or button that is malformed, unknown or already used. */
+  'bot_payload_invalid',
+  /** Bot login: an update was refused: the webhook's secret token is wrong, the update is malformed or replayed, or another Telegram user pressed the button. */
+  'bot_update_rejected',
+  /** Bot login: the login request expired before it was confirmed in the bot. */
+  'expired',
+  /** A Bot API call failed: Telegram refused it (`status`, `description`), did not answer in time, or could not be reached. */
+  'bot_api_failed',
 ] as const;
 
 export type TelegramLoginErrorCode = (typeof ERROR_CODES)[number];

@@ -40,10 +40,12 @@ export interface CookieNames {
    * so that two buttons or tabs fetching nonces at once never overwrite each other's binding.
    */
   nonce(nonce: string): string;
+  /** Bot login: binds a login request to the browser that started it (`<request id>.<secret>`). */
+  bot: string;
 }
 
 export function cookieNames(session: string): CookieNames {
-  return { session, transaction: `${session}_tx`, nonce: (nonce) => `${session}_nonce_${nonce.slice(0, 12)}` };
+  return { session, transaction: `${session}_tx`, nonce: (nonce) => `${session}_nonce_${nonce.slice(0, 12)}`, bot: `${session}_bot` };
 }
 
 export function serializeCookie(name: string, value: string, { maxAge, secure }: { maxAge: number; secure: boolean }): string {

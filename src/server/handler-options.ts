@@ -1,4 +1,6 @@
 import type { TelegramLoginErrorCode } from '../errors.js';
+import { createBotContext, type BotContext } from './bot/context.js';
+import type { BotLoginOptions } from './bot/options.js';
 import type { ClientIpResolver } from './client-ip.js';
 import { cookieNames, type CookieNames } from './cookies.js';
 import type { ExchangeCodeOptions } from './exchange-code.js';
@@ -25,8 +27,11 @@ import {
   type IdTokenAlgorithm,
 } from './validate.js';
 
-/** How a login reached the handler: `/verify` (library flow), `/exchange` (browser code flow), `/login` + `/callback`. */
-export type LoginMethod = 'id_token' | 'code' | 'server_redirect';
+/** How a login reached the handler: `/verify` (library flow), `/exchange` (browser code flow), `/login` + `/callback`, bot login (`/bot/status`). */
+export type LoginMethod = 'id_token' | 'code' | 'server_redirect' | 'bot';
+
+/** Why a bot login was denied: the user pressed "Not me", or a code that is not the one the site shows. */
+export type BotDenial = 'not_me' | 'wrong_code';
 
 /**
  * What `onEvent` receives: for audit logs and metrics. `route` is the path under `basePath`
@@ -37,13 +42,19 @@ export type AuthEvent =
   | { type: 'login_failed'; method: LoginMethod; code: TelegramLoginErrorCode; at: Date }
   | { type: 'logout'; sub: string; at: Date }
   | { type: 'rate_limited'; route: string; clientIp: string; retryAfterSeconds: number; at: Date }
-  | { type: 'store_unavailable'; route: string; at: Date };
+  | { type: 'store_unavailable'; route: string; at: Date }
+  | { type: 'bot_login_started'; requestId: string; at: Date }
+  | { type: 'bot_login_approved'; requestId: string; sub: string; tgId: number; at: Date }
+  | { type: 'bot_login_denied'; requestId: string; reason: BotDenial; tgId: number; at: Date }
+  | { type: 'bot_login_expired'; requestId: string; at: Date }
+  | { type: 'bot_login_cancelled'; requestId: string; at: Date }
+  | { type: 'bot_update_refused'; code: TelegramLoginErrorCode; reason: string; updateId: number; tgId?: number; at: Date };
 
 export interface TelegramAuthHandlerOptions {
-  /** Your bot's numeric client id. */
-  clientId: string | number;
+  /** Your bot's numeric client id. Telegram's login (OIDC) needs it with `clientSecret` and `redirectUri`; a bot-only site leaves all three out. */
+  clientId?: string | number;
   /** The Client Secret from BotFather → Bot Settings → Web Login (not the bot token). */
-  clientSecret: string;
+  clientSecret?: string;
   /** Default `https://oauth.telegram.org`. */
   issuer?: string;
   /** Default `${issuer}/.well-known/jwks.json`. */
@@ -55,9 +66,14 @@ export interface TelegramAuthHandlerOptions {
   /**
    * The site's callback URL for the code flows, exactly as listed in the bot's Allowed URLs. https,
    * or http on localhost/127.0.0.1/[::1]; it also decides the cookies: https → `Secure`, `__Host-` names.
+   * Required with `clientId`; a bot-only site gives `allowedOrigins` instead.
    */
-  redirectUri: string;
-  /** Origins allowed to POST to the handler. Default: the origin of `redirectUri` (on loopback, both spellings). */
+  redirectUri?: string;
+  /**
+   * Origins allowed to POST to the handler. Default: the origin of `redirectUri` (on loopback, both
+   * spellings). Without `redirectUri` (a bot-only site) it is required, and its first entry is the
+   * site: it decides the cookies (https → `Secure`, `__Host-` names) and names the site in the bot.
+   */
   allowedOrigins?: string[];
   /** Default `/auth/telegram`. */
   basePath?: string;
@@ -100,11 +116,17 @@ export interface TelegramAuthHandlerOptions {
   onEvent?: (event: AuthEvent) => void | Promise<void>;
   /** Where the redirect flow lands when `/login` got no usable `returnTo`. Default `/`. */
   returnTo?: string;
-  /** For the token request. Default the global `fetch`. */
+  /** For the token request and the Bot API. Default the global `fetch`. */
   fetch?: typeof fetch;
+  /**
+   * Bot login: a deep link or QR code to your own bot, confirmed there with a match code; adds the
+   * `/bot/*` routes, `auth.handleBotUpdate` and `auth.pollBotUpdates`. See docs/bot-login.md.
+   */
+  bot?: BotLoginOptions;
 }
 
-export interface HandlerContext {
+/** Telegram's login (OIDC): the library flow, the code flows and the server-side redirect flow. */
+export interface OidcSettings {
   clientId: string;
   clientSecret: string;
   issuer: string;
@@ -113,6 +135,13 @@ export interface HandlerContext {
   algorithms: IdTokenAlgorithm[];
   /** As configured: Telegram compares redirect URIs as strings. */
   redirectUri: string;
+}
+
+export interface HandlerContext {
+  /** Undefined on a bot-only site: the OIDC routes answer 404. */
+  oidc: OidcSettings | undefined;
+  /** Undefined without the `bot` option: the `/bot/*` routes answer 404. */
+  bot: BotContext | undefined;
   allowedOrigins: ReadonlySet<string>;
   basePath: string;
   returnTo: string;
@@ -129,22 +158,57 @@ export interface HandlerContext {
   fetch: typeof fetch | undefined;
 }
 
-export function resolveContext(given: TelegramAuthHandlerOptions): HandlerContext {
-  const options = ownOptions(given, 'createTelegramAuthHandler');
+function resolveOidc(options: TelegramAuthHandlerOptions): OidcSettings {
   const clientId = checkClientId(options.clientId);
   const clientSecret = checkClientSecret(options.clientSecret);
+  checkRedirectUri(options.redirectUri);
+  return {
+    clientId,
+    clientSecret,
+    issuer: normalizeIssuer(options.issuer),
+    jwksUri: options.jwksUri === undefined ? undefined : checkUrl(options.jwksUri, 'jwksUri'),
+    tokenEndpoint: options.tokenEndpoint === undefined ? undefined : checkUrl(options.tokenEndpoint, 'tokenEndpoint'),
+    algorithms: checkAlgorithms(options.algorithms),
+    redirectUri: options.redirectUri as string,
+  };
+}
+
+/**
+ * The site's origin: the redirect URI's, or on a bot-only site the first allowed origin. https, or
+ * http on loopback only: it decides whether cookies are `Secure` with `__Host-` names.
+ */
+function siteOrigin(options: TelegramAuthHandlerOptions, oidc: boolean): URL {
+  if (oidc || options.redirectUri !== undefined) return new URL(checkRedirectUri(options.redirectUri).origin);
+  const first = Array.isArray(options.allowedOrigins) ? options.allowedOrigins[0] : undefined;
+  if (first === undefined) {
+    throw new TypeError(`"allowedOrigins" is required for a bot-only site (no "redirectUri"): list your site's origin, like ['https://example.com']; the first one decides the cookies (https: Secure, __Host- names), got ${shown(options.allowedOrigins)}`);
+  }
+  return checkRedirectUri(checkOrigin(first, 'allowedOrigins[0]'), 'allowedOrigins[0]');
+}
+
+export function resolveContext(given: TelegramAuthHandlerOptions): HandlerContext {
+  const options = ownOptions(given, 'createTelegramAuthHandler');
+  const wantsOidc = options.clientId !== undefined || options.clientSecret !== undefined;
+  if (!wantsOidc && options.bot === undefined) {
+    throw new TypeError('createTelegramAuthHandler needs a login method: "clientId", "clientSecret" and "redirectUri" for Telegram\'s login, or "bot": { token, username } for bot login, or both');
+  }
+  const oidc = wantsOidc ? resolveOidc(options) : undefined;
   if (typeof options.session !== 'object' || options.session === null) {
     throw new TypeError(`"session" must be an object like { secret: process.env.SESSION_SECRET }, got ${shown(options.session)}`);
   }
   const session = ownOptions(options.session, '"session"');
-  const redirectUri = checkRedirectUri(options.redirectUri);
-  const secure = redirectUri.protocol === 'https:';
+  const site = siteOrigin(options, wantsOidc);
+  const secure = site.protocol === 'https:';
   const returnTo = safeReturnTo(options.returnTo ?? '/');
   if (returnTo === undefined) throw new TypeError(`"returnTo" must be a path on this site, starting with a single "/", got ${shown(options.returnTo)}`);
   const store = guardStore(options.store ?? createMemoryStore());
+  const bot = options.bot === undefined ? undefined : createBotContext(options.bot, site.host, store, options.fetch);
+  const botId = bot === undefined ? undefined : String(bot.settings.botId);
+  if (oidc && botId !== undefined && oidc.clientId !== botId) {
+    throw new TypeError(`"bot.token" belongs to bot ${botId} but "clientId" is ${oidc.clientId}: a bot's Client ID is its id, so use the token of the same bot`);
+  }
   const rateLimiter = createRateLimiter(resolveRateLimits(options.rateLimits), store, checkClientIp(options.clientIp));
   const keys = createCookieKeys(session.secret, 'session.secret');
-  const origin = new URL(options.redirectUri).origin;
   const sessions = createSessionManagerWithKeys(
     {
       ttlSeconds: session.ttlSeconds,
@@ -153,20 +217,15 @@ export function resolveContext(given: TelegramAuthHandlerOptions): HandlerContex
       secret: session.secret,
       secure,
       store,
-      issuer: origin,
-      audience: clientId,
+      issuer: site.origin,
+      audience: oidc?.clientId ?? botId!,
     },
     keys,
   );
   return {
-    clientId,
-    clientSecret,
-    issuer: normalizeIssuer(options.issuer),
-    jwksUri: options.jwksUri === undefined ? undefined : checkUrl(options.jwksUri, 'jwksUri'),
-    tokenEndpoint: options.tokenEndpoint === undefined ? undefined : checkUrl(options.tokenEndpoint, 'tokenEndpoint'),
-    algorithms: checkAlgorithms(options.algorithms),
-    redirectUri: options.redirectUri,
-    allowedOrigins: new Set(options.allowedOrigins === undefined ? loopbackTwins(origin) : options.allowedOrigins.map((entry) => checkOrigin(entry))),
+    oidc,
+    bot,
+    allowedOrigins: new Set(options.allowedOrigins === undefined ? loopbackTwins(site.origin) : options.allowedOrigins.map((entry) => checkOrigin(entry))),
     basePath: checkBasePath(options.basePath ?? '/auth/telegram'),
     returnTo,
     secure,
@@ -182,17 +241,30 @@ export function resolveContext(given: TelegramAuthHandlerOptions): HandlerContex
   };
 }
 
+/** The OIDC settings for a route that needs them (the handler routes only OIDC requests to such routes). */
+export function oidcOf(ctx: HandlerContext): OidcSettings {
+  if (!ctx.oidc) throw new TypeError('this route needs "clientId", "clientSecret" and "redirectUri"');
+  return ctx.oidc;
+}
+
+/** The bot settings for a route that needs them. */
+export function botOf(ctx: HandlerContext): BotContext {
+  if (!ctx.bot) throw new TypeError('this route needs the "bot" option');
+  return ctx.bot;
+}
+
 export function exchangeOptions(ctx: HandlerContext, code: string, codeVerifier: string): ExchangeCodeOptions {
+  const oidc = oidcOf(ctx);
   return {
     code,
     codeVerifier,
-    redirectUri: ctx.redirectUri,
-    clientId: ctx.clientId,
-    clientSecret: ctx.clientSecret,
-    issuer: ctx.issuer,
-    jwksUri: ctx.jwksUri,
-    tokenEndpoint: ctx.tokenEndpoint,
-    algorithms: ctx.algorithms,
+    redirectUri: oidc.redirectUri,
+    clientId: oidc.clientId,
+    clientSecret: oidc.clientSecret,
+    issuer: oidc.issuer,
+    jwksUri: oidc.jwksUri,
+    tokenEndpoint: oidc.tokenEndpoint,
+    algorithms: oidc.algorithms,
     fetch: ctx.fetch,
   };
 }

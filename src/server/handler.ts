@@ -1,17 +1,22 @@
 import { TelegramLoginError } from '../errors.js';
 import type { HttpError } from '../oauth/http-error.js';
 import type { TelegramAuthRequestInfo } from './client-ip.js';
-import { resolveContext, type HandlerContext, type LoginMethod, type TelegramAuthHandlerOptions } from './handler-options.js';
+import { pollBotUpdates, type PollBotUpdatesOptions } from './bot/poller.js';
+import { handleBotUpdate, type BotUpdateResult } from './bot/updates.js';
+import { botOf, resolveContext, type HandlerContext, type LoginMethod, type TelegramAuthHandlerOptions } from './handler-options.js';
 import { badRequest, errorResponse, htmlErrorResponse, RequestAbortedError, toHttpError, withSecurityHeaders } from './http.js';
 import { callbackRoute, loginRoute, transactionCookie } from './routes/redirect.js';
 import { exchangeRoute } from './routes/code.js';
 import { emit } from './routes/complete-login.js';
 import { RateLimitedError, type RateLimitedRoute } from './rate-limit.js';
 import { issueNonceRoute, verifyRoute } from './routes/library.js';
+import { botCancelRoute, botStartRoute } from './routes/bot-start.js';
+import { botStatusRoute } from './routes/bot-status.js';
+import { botWebhookRoute } from './routes/bot-webhook.js';
 import { logoutRoute, sessionRoute } from './routes/session.js';
 import type { Session } from './session.js';
 
-export type { AuthEvent, LoginMethod, TelegramAuthHandlerOptions } from './handler-options.js';
+export type { AuthEvent, BotDenial, LoginMethod, TelegramAuthHandlerOptions } from './handler-options.js';
 export type { TelegramAuthRequestInfo } from './client-ip.js';
 
 /**
@@ -26,9 +31,21 @@ export interface TelegramAuthHandler {
   revokeUser(sub: string): Promise<void>;
   /** The path prefix the handler answers under, without a trailing slash. */
   readonly basePath: string;
+  /**
+   * Bot login: acts on one Bot API update if it is the kit's (`/start tlk_…`, a `tlk:` button) and
+   * resolves with `handled: false` for any other, which your bot code then handles. Needs `bot`.
+   */
+  handleBotUpdate(update: unknown): Promise<BotUpdateResult>;
+  /**
+   * Bot login without a webhook: long-polls `getUpdates` and hands each update to `handleBotUpdate`,
+   * the rest to `onUpdate`, until `signal` aborts. For development and CI; production uses the webhook.
+   */
+  pollBotUpdates(options?: PollBotUpdatesOptions): Promise<void>;
 }
 
 type Run = (ctx: HandlerContext, request: Request, url: URL) => Promise<Response>;
+
+const noBot = (method: string) => new TypeError(`auth.${method}() needs the handler's "bot" option: createTelegramAuthHandler({ bot: { token, username }, … })`);
 
 interface Route {
   run: Run;
@@ -38,24 +55,38 @@ interface Route {
   page?: boolean;
   /** Counted against this rate limit (see `rateLimits`). */
   limit?: RateLimitedRoute;
+  /** Only with this login method configured; 404 otherwise. */
+  needs?: 'oidc' | 'bot';
+  /** A POST that does not come from a page (Telegram's webhook): no Origin check, its own authentication. */
+  crossSite?: boolean;
 }
 
 // Maps, not object literals: a method called "constructor" or "__proto__" must find nothing.
 const ROUTES: ReadonlyMap<string, ReadonlyMap<string, Route>> = new Map([
-  ['/nonce', new Map<string, Route>([['GET', { run: issueNonceRoute, limit: 'nonce' }]])],
-  ['/verify', new Map<string, Route>([['POST', { run: verifyRoute, login: 'id_token', limit: 'verify' }]])],
-  ['/exchange', new Map<string, Route>([['POST', { run: exchangeRoute, login: 'code', limit: 'exchange' }]])],
-  ['/login', new Map<string, Route>([['GET', { run: loginRoute, limit: 'login' }]])],
-  ['/callback', new Map<string, Route>([['GET', { run: callbackRoute, login: 'server_redirect', page: true, limit: 'callback' }]])],
+  ['/nonce', new Map<string, Route>([['GET', { run: issueNonceRoute, limit: 'nonce', needs: 'oidc' }]])],
+  ['/verify', new Map<string, Route>([['POST', { run: verifyRoute, login: 'id_token', limit: 'verify', needs: 'oidc' }]])],
+  ['/exchange', new Map<string, Route>([['POST', { run: exchangeRoute, login: 'code', limit: 'exchange', needs: 'oidc' }]])],
+  ['/login', new Map<string, Route>([['GET', { run: loginRoute, limit: 'login', needs: 'oidc' }]])],
+  ['/callback', new Map<string, Route>([['GET', { run: callbackRoute, login: 'server_redirect', page: true, limit: 'callback', needs: 'oidc' }]])],
   ['/session', new Map<string, Route>([['GET', { run: sessionRoute }]])],
   ['/logout', new Map<string, Route>([['POST', { run: logoutRoute }]])],
+  ['/bot/start', new Map<string, Route>([['POST', { run: botStartRoute, limit: 'botStart', needs: 'bot' }]])],
+  ['/bot/status', new Map<string, Route>([['GET', { run: botStatusRoute, login: 'bot', limit: 'botStatus', needs: 'bot' }]])],
+  ['/bot/cancel', new Map<string, Route>([['POST', { run: botCancelRoute, needs: 'bot' }]])],
+  ['/bot/webhook', new Map<string, Route>([['POST', { run: botWebhookRoute, needs: 'bot', crossSite: true }]])],
 ] satisfies [string, Map<string, Route>][]);
+
+const NEEDS = {
+  oidc: '"clientId", "clientSecret" and "redirectUri" (Telegram\'s login)',
+  bot: 'the "bot" option (bot login)',
+} as const;
 
 function findRoute(ctx: HandlerContext, request: Request, url: URL): Route {
   const methods = url.pathname.startsWith(`${ctx.basePath}/`) ? ROUTES.get(url.pathname.slice(ctx.basePath.length)) : undefined;
   if (!methods) throw badRequest(`no route for "${url.pathname}"`, 404);
   const route = methods.get(request.method);
   if (!route) throw badRequest(`${request.method} is not allowed on "${url.pathname}"`, 405, { Allow: [...methods.keys()].join(', ') });
+  if (route.needs && !ctx[route.needs]) throw badRequest(`"${url.pathname}" needs ${NEEDS[route.needs]}, which this handler was not given`, 404);
   return route;
 }
 
@@ -84,7 +115,7 @@ async function failed(ctx: HandlerContext, route: Route, url: URL, failure: Http
 
 async function runRoute(ctx: HandlerContext, route: Route, request: Request, url: URL, info: TelegramAuthRequestInfo): Promise<Response> {
   try {
-    if (request.method === 'POST') requireOrigin(ctx, request);
+    if (request.method === 'POST' && !route.crossSite) requireOrigin(ctx, request);
     if (route.limit) await ctx.rateLimiter.check(route.limit, url.pathname, request, info);
     return await route.run(ctx, request, url);
   } catch (error) {
@@ -96,7 +127,8 @@ async function runRoute(ctx: HandlerContext, route: Route, request: Request, url
 
 /**
  * A ready Fetch-API handler for Telegram login under `basePath`: `GET /nonce`, `POST /verify`,
- * `POST /exchange`, `GET /login`, `GET /callback`, `GET /session`, `POST /logout`. Mount it in any
+ * `POST /exchange`, `GET /login`, `GET /callback`, `GET /session`, `POST /logout`, and with `bot`
+ * `POST /bot/start`, `GET /bot/status`, `POST /bot/cancel`, `POST /bot/webhook`. Mount it in any
  * runtime with Request/Response (Node via `toNodeListener`, Deno, Bun, Workers).
  */
 export function createTelegramAuthHandler(options: TelegramAuthHandlerOptions): TelegramAuthHandler {
@@ -115,5 +147,8 @@ export function createTelegramAuthHandler(options: TelegramAuthHandlerOptions): 
     getSession: (request: Request) => ctx.sessions.getSession(request),
     revokeUser: (sub: string) => ctx.sessions.revokeUser(sub),
     basePath: ctx.basePath,
+    handleBotUpdate: (update: unknown) => (ctx.bot ? handleBotUpdate(ctx, update) : Promise.reject(noBot('handleBotUpdate'))),
+    pollBotUpdates: (options?: PollBotUpdatesOptions) =>
+      ctx.bot ? pollBotUpdates(botOf(ctx).settings.api, (update) => handleBotUpdate(ctx, update), options) : Promise.reject(noBot('pollBotUpdates')),
   });
 }

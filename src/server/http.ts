@@ -21,6 +21,8 @@ export function badRequest(message: string, status = 400, headers: Record<string
 
 const STATUS: Partial<Record<TelegramLoginErrorCode, number>> = {
   session_invalid: 401,
+  bot_request_missing: 401,
+  bot_api_failed: 502,
   origin_not_allowed: 403,
   rate_limited: 429,
   jwks_unavailable: 502,
@@ -28,7 +30,7 @@ const STATUS: Partial<Record<TelegramLoginErrorCode, number>> = {
   server_error: 500,
 };
 
-/** 400 for bad input, 401 session, 403 origin, 429 rate limit, 502 when Telegram is unreachable or refuses our client, 503 store. */
+/** 400 for bad input, 401 session or bot request, 403 origin, 429 rate limit, 502 when Telegram is unreachable or refuses our client, 503 store. */
 export function statusFor(error: TelegramLoginError): number {
   if (error.code === 'token_exchange_failed') return error.providerError === 'invalid_grant' ? 400 : 502;
   return STATUS[error.code] ?? 400;
@@ -127,6 +129,24 @@ export function requireString(body: Record<string, unknown>, field: string): str
   const value = Object.hasOwn(body, field) ? body[field] : undefined;
   if (typeof value !== 'string' || value === '') throw badRequest(`"${field}" must be a non-empty string`);
   return value;
+}
+
+/**
+ * A route for the site's own scripts (fetch from a page of this origin): a navigation, or a request
+ * another site makes, is refused. Browsers say so in `Sec-Fetch-Site` and `Sec-Fetch-Mode`.
+ */
+export function requireSameOriginFetch(request: Request, what: string): void {
+  const site = request.headers.get('sec-fetch-site');
+  const mode = request.headers.get('sec-fetch-mode');
+  if ((site !== null && site !== 'same-origin') || mode === 'navigate') {
+    throw new TelegramLoginError('origin_not_allowed', `${what} is fetched by the site's own script (fetch from a page of this origin), not by a navigation or another site`);
+  }
+}
+
+/** A JSON object body, or `{}` when the request has no body at all (`fetch(url, { method: 'POST' })`). */
+export async function readOptionalJsonObject(request: Request): Promise<Record<string, unknown>> {
+  if (request.body === null || request.headers.get('content-length') === '0') return {};
+  return readJsonObject(request);
 }
 
 /** The JSON object in a request body: `application/json`, at most {@link BODY_LIMIT} bytes, UTF-8. */

@@ -24,17 +24,25 @@ export {
   type Session,
   type SessionClaimsHook,
   type SessionManager,
+  type SessionIssueOptions,
   type SessionManagerOptions,
   type SessionUser,
 } from './session.js';
 export {
   createTelegramAuthHandler,
   type AuthEvent,
+  type BotDenial,
   type LoginMethod,
   type TelegramAuthHandler,
   type TelegramAuthHandlerOptions,
 } from './handler.js';
 export { forwardedForClientIp, type ClientIpResolver, type TelegramAuthRequestInfo } from './client-ip.js';
 export { DEFAULT_RATE_LIMITS, type RateLimit, type RateLimitedRoute, type RateLimitOptions } from './rate-limit.js';
-export { toNodeListener, type NodeListener, type NodeListenerOptions, type NodeRequest, type NodeResponse } from './node.js';
+export { toNodeListener, type NodeHandler, type NodeListener, type NodeListenerOptions, type NodeRequest, type NodeResponse } from './node.js';
 export type { SessionSecret } from './secrets.js';
+export type { BotLoginOptions } from './bot/options.js';
+export { BOT_LOGIN_LANGUAGES, type BotLoginTexts, type BotLoginTextOverrides } from './bot/texts/index.js';
+export type { BotRefusal, BotUpdateResult } from './bot/update-result.js';
+export type { PollBotUpdatesOptions } from './bot/poller.js';
+export { BotApiError, type BotApiFailure } from './bot/api-client.js';
+export type { BotApiUpdate, BotApiUser, BotApiMessage, BotApiCallbackQuery } from './bot/api-types.js';

@@ -5,7 +5,7 @@ import { expect, test } from '@playwright/test';
 import { DEFAULT_CLIENT, startMockTelegram, type MockTelegram } from '../mock/server.js';
 import { createTelegramAuthHandler, type AuthEvent, type TelegramAuthHandler } from './handler.js';
 import { cookiesOf } from './handler.test-support.js';
-import { toNodeListener, type NodeListener } from './node.js';
+import { toNodeListener, type NodeHandler, type NodeListener } from './node.js';
 
 const SECRET = 'node-adapter-test-session-secret-0123';
 
@@ -185,7 +185,7 @@ function rawRequest(port: number, bytes: string): Promise<string> {
 }
 
 /** A node:http server around toNodeListener(handler), with or without a next() middleware fallback. */
-async function serveWith(target: TelegramAuthHandler, { next = false, bodyTimeoutMs }: { next?: boolean; bodyTimeoutMs?: number } = {}) {
+async function serveWith(target: NodeHandler, { next = false, bodyTimeoutMs }: { next?: boolean; bodyTimeoutMs?: number } = {}) {
   const listener = toNodeListener(target, bodyTimeoutMs === undefined ? {} : { bodyTimeoutMs });
   const passed: string[] = [];
   const server = createServer((req, res) =>

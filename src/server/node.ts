@@ -1,4 +1,7 @@
 import type { TelegramAuthHandler } from './handler.js';
+
+/** What the adapter needs of a handler: the function and its `basePath`. */
+export type NodeHandler = Pick<TelegramAuthHandler, 'basePath'> & ((request: Request, info?: { remoteAddress?: string }) => Promise<Response>);
 import { BODY_LIMIT, BodyTimeoutError, RequestAbortedError } from './http.js';
 
 /**
@@ -30,6 +33,9 @@ export interface NodeListenerOptions {
 /** The parts of node:http's `ServerResponse` the adapter uses. */
 export interface NodeResponse {
   readonly headersSent: boolean;
+  /** True once the whole response was handed to the OS; a `close` before that is a client gone away. */
+  readonly writableFinished?: boolean;
+  once?(event: 'close', listener: () => void): unknown;
   writeHead(status: number, headers?: Record<string, string | string[]>): NodeResponse;
   write(chunk: Uint8Array): unknown;
   end(body?: string): unknown;
@@ -124,13 +130,13 @@ function bodyStream(req: NodeRequest, limit: number, timeoutMs: number): NodeBod
   return { stream, cutShort: () => size > limit || stalled, dispose: () => clearTimeout(timer) };
 }
 
-function toRequest(req: NodeRequest, url: URL, bodyTimeoutMs: number): { request: Request } & Omit<NodeBody, 'stream'> {
+function toRequest(req: NodeRequest, url: URL, bodyTimeoutMs: number, signal: AbortSignal): { request: Request } & Omit<NodeBody, 'stream'> {
   const method = req.method ?? 'GET';
   if (method === 'GET' || method === 'HEAD') {
-    return { request: new Request(url, { method, headers: requestHeaders(req) }), cutShort: () => false, dispose: () => undefined };
+    return { request: new Request(url, { method, headers: requestHeaders(req), signal }), cutShort: () => false, dispose: () => undefined };
   }
   const body = bodyStream(req, BODY_LIMIT, bodyTimeoutMs);
-  const init: RequestInit & { duplex: 'half' } = { method, headers: requestHeaders(req), body: body.stream, duplex: 'half' };
+  const init: RequestInit & { duplex: 'half' } = { method, headers: requestHeaders(req), body: body.stream, duplex: 'half', signal };
   return { request: new Request(url, init), cutShort: body.cutShort, dispose: body.dispose };
 }
 
@@ -151,7 +157,16 @@ async function writeResponse(response: Response, res: NodeResponse, closeConnect
   res.end();
 }
 
-async function serve(handler: TelegramAuthHandler, bodyTimeoutMs: number, req: NodeRequest, res: NodeResponse, next?: () => void): Promise<void> {
+/** Aborts when the client goes away before the response is out: a waiting long poll stops waiting. */
+function clientGone(res: NodeResponse): AbortSignal {
+  const controller = new AbortController();
+  res.once?.('close', () => {
+    if (res.writableFinished !== true) controller.abort();
+  });
+  return controller.signal;
+}
+
+async function serve(handler: NodeHandler, bodyTimeoutMs: number, req: NodeRequest, res: NodeResponse, next?: () => void): Promise<void> {
   const url = requestUrl(req);
   if (typeof url === 'string') {
     // Middleware: such a request is never ours, whatever a later router makes of it.
@@ -169,7 +184,7 @@ async function serve(handler: TelegramAuthHandler, bodyTimeoutMs: number, req: N
     next();
     return;
   }
-  const { request, cutShort, dispose } = toRequest(req, url, bodyTimeoutMs);
+  const { request, cutShort, dispose } = toRequest(req, url, bodyTimeoutMs, clientGone(res));
   try {
     // The socket's peer: the client, or the proxy in front of the server (see the "clientIp" option).
     const remoteAddress = (req.socket as { remoteAddress?: string }).remoteAddress;
@@ -193,7 +208,7 @@ async function serve(handler: TelegramAuthHandler, bodyTimeoutMs: number, req: N
  * Serves a `createTelegramAuthHandler` handler from `node:http`, or as Express/Connect middleware:
  * with a `next`, requests outside the handler's `basePath` go on to the next middleware.
  */
-export function toNodeListener(handler: TelegramAuthHandler, { bodyTimeoutMs = 10_000 }: NodeListenerOptions = {}): NodeListener {
+export function toNodeListener(handler: NodeHandler, { bodyTimeoutMs = 10_000 }: NodeListenerOptions = {}): NodeListener {
   if (!Number.isSafeInteger(bodyTimeoutMs) || bodyTimeoutMs < 1) {
     throw new TypeError(`"bodyTimeoutMs" must be a positive whole number of milliseconds, got ${String(bodyTimeoutMs)}`);
   }

@@ -9,7 +9,7 @@ import type { TelegramAuthStore } from './stores/store.js';
 import { shown } from './validate.js';
 
 /** The routes with a limit of their own (later routes add their name here and a default below). */
-export type RateLimitedRoute = 'nonce' | 'verify' | 'exchange' | 'login' | 'callback';
+export type RateLimitedRoute = 'nonce' | 'verify' | 'exchange' | 'login' | 'callback' | 'botStart' | 'botStatus';
 
 export interface RateLimit {
   /** Requests one client may make in a window. */
@@ -31,6 +31,9 @@ export const DEFAULT_RATE_LIMITS: Readonly<Record<RateLimitedRoute, Readonly<Rat
   exchange: { max: 30, windowSeconds: 60 },
   login: { max: 60, windowSeconds: 60 },
   callback: { max: 30, windowSeconds: 60 },
+  // A login request per click; a status poll at most every few seconds per waiting tab (each waits up to 25 s).
+  botStart: { max: 30, windowSeconds: 60 },
+  botStatus: { max: 120, windowSeconds: 60 },
 });
 
 const ROUTES = Object.keys(DEFAULT_RATE_LIMITS) as RateLimitedRoute[];

@@ -17,8 +17,13 @@ export interface SessionUser {
   name?: string;
   preferred_username?: string;
   picture?: string;
-  /** Granted scopes, space-separated: `openid`, plus `profile` and `phone` when their claims came. */
+  /** Granted scopes, space-separated: `openid`, plus `profile` and `phone` when their claims came; `profile` for a bot login. */
   scope: string;
+  /**
+   * How the user logged in (RFC 8176 style): `tg_oidc` for Telegram's login (an id_token), `tg_bot`
+   * for bot login. Set by the handler; a session from `createSessionManager` has it when `issue` was given one.
+   */
+  amr?: string[];
   /** Claims added by the `claims` hook. */
   [claim: string]: unknown;
 }
@@ -60,6 +65,14 @@ export interface SessionManagerOptions {
   store?: TelegramAuthStore;
 }
 
+/** How the session came about, for `issue`. */
+export interface SessionIssueOptions {
+  /** Stored as the session's `amr` claim, e.g. `['tg_bot']`. */
+  amr?: readonly string[];
+  /** The session's `scope` instead of the one derived from the claims (`openid profile`, …). */
+  scope?: string;
+}
+
 export interface IssuedSession {
   session: Session;
   /** The session JWT, the cookie's value. */
@@ -76,7 +89,7 @@ export interface SessionManager {
    * A session for a verified id_token, with the cookie that carries it. When `request` carries a
    * valid session already (a re-login), that one is revoked: the replaced cookie stops working.
    */
-  issue(verified: TelegramIdTokenClaims, request?: Request): Promise<IssuedSession>;
+  issue(verified: TelegramIdTokenClaims, request?: Request, options?: SessionIssueOptions): Promise<IssuedSession>;
   /** The request's session, or null when the cookie is missing, forged, expired or revoked. */
   getSession(request: Request): Promise<Session | null>;
   /** Ends one session, everywhere the store is shared. */
@@ -89,7 +102,7 @@ export interface SessionManager {
 
 // A distinct `typ` keeps a session JWT from being accepted where another JWT of ours is expected.
 const SESSION_TYP = 'tlk-session+jwt';
-const RESERVED_CLAIMS = new Set(['iss', 'aud', 'sub', 'jti', 'iat', 'gen', 'exp', 'nbf', 'tg_id', 'scope']);
+const RESERVED_CLAIMS = new Set(['iss', 'aud', 'sub', 'jti', 'iat', 'gen', 'exp', 'nbf', 'tg_id', 'scope', 'amr']);
 const BOOKKEEPING_CLAIMS = new Set(['iss', 'aud', 'jti', 'iat', 'gen', 'exp', 'nbf']);
 // The generation of a user who was never revoked (or whose last revocation outlived every session).
 const FIRST_GENERATION = '0';
@@ -116,8 +129,9 @@ async function customClaims(hook: SessionClaimsHook | undefined, verified: Teleg
   return extra;
 }
 
-function profileClaims(verified: TelegramIdTokenClaims): Record<string, unknown> {
-  const claims: Record<string, unknown> = { scope: grantedScope(verified) };
+function profileClaims(verified: TelegramIdTokenClaims, how: SessionIssueOptions): Record<string, unknown> {
+  const claims: Record<string, unknown> = { scope: how.scope ?? grantedScope(verified) };
+  if (how.amr !== undefined) claims.amr = [...how.amr];
   if (typeof verified.id === 'number') claims.tg_id = verified.id;
   if (verified.name !== undefined) claims.name = verified.name;
   if (verified.preferred_username !== undefined) claims.preferred_username = verified.preferred_username;
@@ -192,7 +206,7 @@ export function createSessionManagerWithKeys(options: SessionManagerOptions, key
     cookieName,
     ttlSeconds,
     secure,
-    async issue(verified, request) {
+    async issue(verified, request, how = {}) {
       const previous = request ? await manager.getSession(request) : null;
       if (previous) await manager.revoke(previous);
       const generation = (await store.get(userGenerationKey(verified.sub))) ?? FIRST_GENERATION;
@@ -200,7 +214,7 @@ export function createSessionManagerWithKeys(options: SessionManagerOptions, key
       // Round-tripped through JSON so the session returned now equals the one read back from the cookie.
       const payload = JSON.parse(
         JSON.stringify({
-          ...profileClaims(verified),
+          ...profileClaims(verified, how),
           ...(await customClaims(options.claims, verified)),
           iss: issuer,
           aud: audience,

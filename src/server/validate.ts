@@ -41,6 +41,24 @@ export function isBotTokenShaped(value: string): boolean {
   return BOT_TOKEN.test(value);
 }
 
+/** A bot token from BotFather (`123456789:AA…`), for an option that needs one. */
+export function checkBotToken(value: unknown, option: string): string {
+  if (typeof value !== 'string' || !isBotTokenShaped(value)) {
+    throw new TypeError(`"${option}" must be the bot token from BotFather (/mybots → API Token, like 123456789:AA…), got ${masked(value)}`);
+  }
+  return value;
+}
+
+/** The Bot API's root (`https://api.telegram.org`, or the mock's issuer): the token travels in its paths, so plain http only on loopback. */
+export function checkApiRoot(value: unknown, option: string): string {
+  const url = new URL(checkUrl(value, option));
+  if (url.protocol === 'http:' && !isLoopback(url)) {
+    throw new TypeError(`"${option}" must be https (the bot token travels in every request's path); plain http is allowed on localhost, 127.0.0.1 and [::1] only, got ${shown(value)}`);
+  }
+  if (url.search || url.hash) throw new TypeError(`"${option}" must be a URL without ?query or #fragment, like https://api.telegram.org, got ${shown(value)}`);
+  return url.href.replace(/\/+$/, '');
+}
+
 export function checkClientId(value: unknown, option = 'clientId'): string {
   const clientId = typeof value === 'number' ? String(value) : value;
   if (typeof clientId !== 'string' || !/^\d{1,20}$/.test(clientId)) {

@@ -1,6 +1,6 @@
 import { TelegramLoginError } from '../../errors.js';
 import { exchangeCode } from '../exchange-code.js';
-import { exchangeOptions, type HandlerContext } from '../handler-options.js';
+import { exchangeOptions, oidcOf, type HandlerContext } from '../handler-options.js';
 import { badRequest, readJsonObject, requireString } from '../http.js';
 import { useIdTokenOnce } from '../id-token-replay.js';
 import { completeLogin } from './complete-login.js';
@@ -16,10 +16,11 @@ export async function exchangeRoute(ctx: HandlerContext, request: Request): Prom
   const state = Object.hasOwn(body, 'state') ? body.state : undefined;
   if (state !== undefined && typeof state !== 'string') throw badRequest('"state" must be a string');
   const redirectUri = Object.hasOwn(body, 'redirectUri') ? body.redirectUri : undefined;
-  if (redirectUri !== undefined && redirectUri !== ctx.redirectUri) {
+  const configured = oidcOf(ctx).redirectUri;
+  if (redirectUri !== undefined && redirectUri !== configured) {
     throw new TelegramLoginError(
       'invalid_config',
-      `the page's "redirect-uri" ${JSON.stringify(redirectUri)} is not the server's "redirectUri" ${JSON.stringify(ctx.redirectUri)}: make them the same URL`,
+      `the page's "redirect-uri" ${JSON.stringify(redirectUri)} is not the server's "redirectUri" ${JSON.stringify(configured)}: make them the same URL`,
     );
   }
   const result = await exchangeCode(exchangeOptions(ctx, code, codeVerifier));

@@ -2,8 +2,8 @@ import { TelegramLoginError } from '../../errors.js';
 import { HttpError } from '../../oauth/http-error.js';
 import { randomToken } from '../../oauth/random.js';
 import { readCookie, serializeCookie } from '../cookies.js';
-import type { HandlerContext } from '../handler-options.js';
-import { jsonResponse, readJsonObject, requireString, toHttpError } from '../http.js';
+import { oidcOf, type HandlerContext } from '../handler-options.js';
+import { jsonResponse, readJsonObject, requireSameOriginFetch, requireString, toHttpError } from '../http.js';
 import { useIdTokenOnce } from '../id-token-replay.js';
 import { NONCE_TTL_SECONDS } from '../nonce.js';
 import { verifyIdToken } from '../verify-id-token.js';
@@ -21,22 +21,13 @@ function bindingCookieNames(ctx: HandlerContext, request: Request): string[] {
     .filter((name) => name.startsWith(prefix));
 }
 
-/** A nonce is for the site's own scripts: a navigation or a request from another site gets none. */
-function requireSameOriginFetch(request: Request): void {
-  const site = request.headers.get('sec-fetch-site');
-  const mode = request.headers.get('sec-fetch-mode');
-  if ((site !== null && site !== 'same-origin') || mode === 'navigate') {
-    throw new TelegramLoginError('origin_not_allowed', 'a nonce is fetched by the site\'s own script (fetch from a page of this origin), not by a navigation or another site');
-  }
-}
-
 /**
  * `GET /nonce`: a single-use nonce for the library flow, bound to this browser: the browser keeps a
  * random secret in an HttpOnly cookie of its own (one per nonce, so two buttons or tabs fetching at
  * once never overwrite each other's), the nonce carries an HMAC over its hash. Nothing is stored.
  */
 export async function issueNonceRoute(ctx: HandlerContext, request: Request): Promise<Response> {
-  requireSameOriginFetch(request);
+  requireSameOriginFetch(request, 'a nonce');
   const binding = randomToken();
   const nonce = await ctx.nonces.issue({ binding });
   const headers = new Headers();
@@ -49,7 +40,8 @@ export async function issueNonceRoute(ctx: HandlerContext, request: Request): Pr
 }
 
 async function verifyBound(ctx: HandlerContext, request: Request, idToken: string, bindingCookie: (nonce: string) => void): Promise<Response> {
-  const claims = await verifyIdToken(idToken, { clientId: ctx.clientId, issuer: ctx.issuer, jwksUri: ctx.jwksUri, algorithms: ctx.algorithms });
+  const { clientId, issuer, jwksUri, algorithms } = oidcOf(ctx);
+  const claims = await verifyIdToken(idToken, { clientId, issuer, jwksUri, algorithms });
   if (typeof claims.nonce !== 'string') throw new TelegramLoginError('nonce_mismatch', 'missing "nonce" claim: fetch a nonce from the handler\'s /nonce route and pass it to the button');
   bindingCookie(claims.nonce);
   const use = await ctx.nonces.use(claims.nonce, readCookie(request, ctx.cookies.nonce(claims.nonce)));

@@ -3,11 +3,11 @@ import { buildAuthorizationUrl } from '../../oauth/authorization-url.js';
 import { pkceChallenge } from '../../oauth/pkce.js';
 import { readCookie, serializeCookie } from '../cookies.js';
 import { exchangeCode } from '../exchange-code.js';
-import { exchangeOptions, type HandlerContext } from '../handler-options.js';
+import { exchangeOptions, oidcOf, type HandlerContext } from '../handler-options.js';
 import { badRequest } from '../http.js';
 import { useIdTokenOnce } from '../id-token-replay.js';
 import { createTransaction, openTransaction, safeReturnTo, sealTransaction, TRANSACTION_TTL_SECONDS } from '../transaction.js';
-import { emit } from './complete-login.js';
+import { emit, OIDC_LOGIN } from './complete-login.js';
 
 const SCOPE = 'openid profile';
 
@@ -17,11 +17,12 @@ export function transactionCookie(ctx: HandlerContext, value: string, maxAge: nu
 
 /** `GET /login`: the server-side redirect flow starts: state, PKCE and a nonce in an encrypted cookie, then off to Telegram. */
 export async function loginRoute(ctx: HandlerContext, _request: Request, url: URL): Promise<Response> {
+  const oidc = oidcOf(ctx);
   const transaction = createTransaction(safeReturnTo(url.searchParams.get('returnTo')) ?? ctx.returnTo);
   const location = buildAuthorizationUrl({
-    endpoint: `${ctx.issuer}/auth`,
-    clientId: ctx.clientId,
-    redirectUri: ctx.redirectUri,
+    endpoint: `${oidc.issuer}/auth`,
+    clientId: oidc.clientId,
+    redirectUri: oidc.redirectUri,
     scope: SCOPE,
     state: transaction.state,
     codeChallenge: await pkceChallenge(transaction.verifier),
@@ -49,7 +50,7 @@ export async function callbackRoute(ctx: HandlerContext, request: Request, url: 
   // Telegram may not echo the nonce in the code flow; when it does, it must be ours.
   if (claims.nonce !== undefined && claims.nonce !== transaction.nonce) throw new TelegramLoginError('nonce_mismatch', 'unexpected "nonce" claim value');
   await useIdTokenOnce(ctx.store, idToken, claims);
-  const session = await ctx.sessions.issue(claims, request);
+  const session = await ctx.sessions.issue(claims, request, OIDC_LOGIN);
   headers.append('Set-Cookie', session.cookie);
   await emit(ctx, { type: 'login', method: 'server_redirect', sub: claims.sub, at: new Date() });
   return new Response(null, { status: 302, headers });

@@ -1,0 +1,89 @@
+/**
+ * `auth.pollBotUpdates({ signal })`: runs the bot by long polling (`getUpdates`) where Telegram cannot
+ * reach a webhook (a laptop, a CI job, the mock). One loop per bot: Telegram allows one `getUpdates`
+ * at a time and none while a webhook is set, and says so with a 409, which ends the loop with that
+ * error. Network trouble and flood control are waited out; aborting the signal ends the loop at
+ * once, with a last short call that confirms the updates already handled.
+ */
+import { TelegramLoginError } from '../../errors.js';
+import { BotApiError, type BotApiClient } from './api-client.js';
+import type { BotApiUpdate } from './api-types.js';
+import type { BotUpdateResult } from './update-result.js';
+
+export interface PollBotUpdatesOptions {
+  /** Ends the loop: the promise resolves once the current call is abandoned. Without it, the loop runs until the process ends. */
+  signal?: AbortSignal;
+  /** Seconds each `getUpdates` waits for an update (Telegram's long polling). Default 25. */
+  timeoutSeconds?: number;
+  /** Every update the kit does not take (`handled: false`): your own commands and buttons. Errors it throws are logged. */
+  onUpdate?: (update: BotApiUpdate) => void | Promise<void>;
+}
+
+const FIRST_RETRY_MS = 1_000;
+const MAX_RETRY_MS = 30_000;
+const CONFIRM_TIMEOUT_MS = 3_000;
+
+function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}
+
+/** A failure that polling again cannot fix: a wrong token, a webhook in the way, another poller. */
+function isFatal(error: unknown): boolean {
+  return error instanceof BotApiError && (error.status === 401 || error.status === 403 || error.status === 404 || error.status === 409);
+}
+
+export async function pollBotUpdates(api: BotApiClient, handle: (update: unknown) => Promise<BotUpdateResult>, options: PollBotUpdatesOptions = {}): Promise<void> {
+  const { signal, onUpdate } = options;
+  const timeout = options.timeoutSeconds ?? 25;
+  if (!Number.isSafeInteger(timeout) || timeout < 0 || timeout > 50) throw new TypeError(`"timeoutSeconds" must be a whole number from 0 to 50, got ${String(timeout)}`);
+  if (signal !== undefined && !(signal instanceof AbortSignal)) throw new TypeError('"signal" must be an AbortSignal');
+  if (onUpdate !== undefined && typeof onUpdate !== 'function') throw new TypeError('"onUpdate" must be a function (update) => void');
+  let offset: number | undefined;
+  let unconfirmed = false;
+  let retryMs = FIRST_RETRY_MS;
+
+  while (!signal?.aborted) {
+    let updates: BotApiUpdate[];
+    try {
+      updates = await api.getUpdates({ ...(offset === undefined ? {} : { offset }), timeout }, { signal });
+      unconfirmed = false;
+      retryMs = FIRST_RETRY_MS;
+    } catch (error) {
+      if (signal?.aborted) break;
+      if (isFatal(error)) throw error;
+      const waitMs = error instanceof BotApiError && error.retryAfterSeconds !== undefined ? error.retryAfterSeconds * 1000 : retryMs;
+      console.warn(`telegram-login-kit: getUpdates failed, trying again in ${Math.ceil(waitMs / 1000)} s: ${error instanceof Error ? error.message : String(error)}`);
+      retryMs = Math.min(retryMs * 2, MAX_RETRY_MS);
+      await pause(waitMs, signal);
+      continue;
+    }
+    for (const update of updates) {
+      try {
+        const result = await handle(update);
+        if (!result.handled) await onUpdate?.(update);
+      } catch (error) {
+        // The store is down: keep the update (and the ones after it) for the next round.
+        if (error instanceof TelegramLoginError && error.code === 'store_unavailable') {
+          await pause(retryMs, signal);
+          retryMs = Math.min(retryMs * 2, MAX_RETRY_MS);
+          break;
+        }
+        console.error('telegram-login-kit: a bot update could not be handled', error);
+      }
+      if (Number.isSafeInteger(update.update_id)) offset = update.update_id + 1;
+      unconfirmed = true;
+    }
+  }
+  // Telegram forgets updates below `offset` only on the next call: make one, short, so a restart does not see them again.
+  if (unconfirmed && offset !== undefined) {
+    await api.getUpdates({ offset, limit: 1, timeout: 0 }, { timeoutMs: CONFIRM_TIMEOUT_MS }).catch(() => undefined);
+  }
+}
