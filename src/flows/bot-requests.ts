@@ -80,10 +80,13 @@ async function answerFailure(response: Response, url: string): Promise<BotCallFa
   return failure(code, `${url} answered ${response.status}${said}`, retryable, undefined, retryAfterMs);
 }
 
-/** Server time minus this browser's time, from the answer's `Date` header (0 when it has none). */
+/**
+ * Server time minus this browser's time, from the answer's `Date` header: 0 when it has none, or when
+ * the clocks agree within the header's one-second resolution (correcting then would only add error).
+ */
 function clockOffset(response: Response): number {
-  const serverNow = Date.parse(response.headers.get('Date') ?? '');
-  return Number.isFinite(serverNow) ? serverNow - Date.now() : 0;
+  const offset = Date.parse(response.headers.get('Date') ?? '') - Date.now();
+  return Number.isFinite(offset) && Math.abs(offset) > 2000 ? offset : 0;
 }
 
 /** The server's expiry on this browser's clock, never further away than an hour. */
