@@ -23,9 +23,9 @@ function meta(name: string): string {
 
 const $ = <T extends Element = HTMLElement>(selector: string): T => document.querySelector<T>(selector)!;
 
-const settings = { mode: meta('mode') || 'mock', issuer: meta('issuer'), clientId: meta('client-id'), librarySrc: meta('library-src') };
+const settings = { mode: meta('mode') || 'mock', issuer: meta('issuer'), clientId: meta('client-id'), librarySrc: meta('library-src'), botUsername: meta('bot-username') };
 const context: SnippetContext = { version: meta('version') || '0.1.0' };
-const defaults: Partial<DemoConfig> = { clientId: settings.clientId };
+const defaults: Partial<DemoConfig> = { clientId: settings.clientId, botUsername: settings.botUsername };
 /** The redirect flow leaves the page; its configuration waits here for the way back. */
 const RETURN_KEY = 'telegram-login-kit-demo:return';
 
@@ -64,6 +64,7 @@ function readForm(): DemoConfig {
     new URLSearchParams({
       clientId: value('clientId').trim(),
       flow: value('flow'),
+      botUsername: value('botUsername').trim(),
       requestAccess: data.getAll('requestAccess').join(' '),
       lang: value('lang').trim(),
       size: value('size'),
@@ -96,7 +97,7 @@ function writeForm(config: DemoConfig) {
 
 function showProblems(config: DemoConfig) {
   const problems = validateConfig(config);
-  for (const field of ['clientId', 'lang', 'pageUrl', 'afterLogin'] as const) {
+  for (const field of ['clientId', 'botUsername', 'lang', 'pageUrl', 'afterLogin'] as const) {
     const input = form.elements.namedItem(field) as HTMLInputElement;
     const message = problems[field] ?? '';
     input.setAttribute('aria-invalid', String(Boolean(message)));
@@ -111,7 +112,7 @@ function showProblems(config: DemoConfig) {
 /** The preview runs the user's configuration against this demo's Telegram and server. */
 function applyToButton(button: TelegramLoginButtonElement, config: DemoConfig) {
   const wanted = new Map(elementAttributes(config));
-  if (config.flow !== 'library') {
+  if (config.flow === 'popup' || config.flow === 'redirect') {
     wanted.set('redirect-uri', location.origin + location.pathname);
     wanted.set('exchange-url', `${AUTH_BASE}/exchange`);
   }
@@ -135,6 +136,18 @@ async function refreshNonce(button: TelegramLoginButtonElement) {
 
 let current: DemoConfig;
 
+/** Under the preview: how to log in with the chosen flow here. */
+function showModeHint(config: DemoConfig) {
+  const hint = $('#mode-hint');
+  if (settings.mode === 'telegram') {
+    hint.textContent = config.flow === 'bot'
+      ? 'The demo runs the bot flow against the mock only (start it without TELEGRAM_CLIENT_ID); the snippets below work with your bot.'
+      : 'Both buttons are live against the real Telegram with your bot.';
+  } else if (config.flow === 'bot') {
+    hint.textContent = 'Bot flow: the dialog’s t.me link opens the mock’s simulated Telegram app in a new tab; press Start there, then the code the dialog shows.';
+  } else hint.textContent = 'Both buttons are live: click one and log in as one of the mock\'s test users.';
+}
+
 function render(config: DemoConfig, { deferDark = false } = {}) {
   current = config;
   const [light, dark] = buttons;
@@ -146,6 +159,7 @@ function render(config: DemoConfig, { deferDark = false } = {}) {
   }
   else applyToButton(dark!, config);
   showProblems(config);
+  showModeHint(config);
   const snippets = renderSnippets(config, context);
   for (const tab of SNIPPET_TABS) $(`#snippet-${tab.id}`).textContent = snippets[tab.id];
   const search = configToSearch(config, defaults);
@@ -322,6 +336,12 @@ preview.addEventListener('telegram-login-success', (event) => {
   const result = event.detail;
   const button = event.target as TelegramLoginButtonElement;
   logEvent('success', `flow ${result.flow}, sub ${String(result.user.sub ?? '?')}`);
+  if (result.flow === 'bot') {
+    // No token in the browser: the demo's server set the session from the bot's confirmed user.
+    showToken(undefined);
+    showResult('Logged in', 'Verified by the demo\'s server (bot flow): confirmed in the bot.', result.user);
+    return;
+  }
   showToken(result.idToken);
   if (result.flow === 'library') {
     showResult('Verifying…', 'The demo’s server is checking the id_token and its nonce.');
@@ -353,7 +373,6 @@ preview.addEventListener('telegram-login-cancel', (event) => {
 if (settings.mode === 'telegram') {
   $('#mode').textContent = 'Real Telegram';
   $('#mode').classList.add('live');
-  $('#mode-hint').textContent = 'Both buttons are live against the real Telegram with your bot.';
 }
 buildTabs();
 const returning = new URLSearchParams(location.search).has('state');

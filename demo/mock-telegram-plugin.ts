@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { HtmlTagDescriptor, Plugin } from 'vite';
-import { DEFAULT_CLIENT, startMockTelegram, type MockTelegram } from '../src/mock/index.js';
+import { DEFAULT_BOT, DEFAULT_CLIENT, startMockTelegram, type MockTelegram } from '../src/mock/index.js';
 import { createTelegramAuthHandler, toNodeListener, type TelegramAuthHandlerOptions } from '../src/server/index.js';
 import { resolveDemoMode } from './demo-mode.js';
 
@@ -13,6 +13,8 @@ interface PageSettings {
   issuer: string;
   clientId: string;
   librarySrc: string;
+  /** The bot of the bot flow ('' when the demo has none). */
+  botUsername: string;
 }
 
 function metaTags(settings: PageSettings): HtmlTagDescriptor[] {
@@ -21,6 +23,7 @@ function metaTags(settings: PageSettings): HtmlTagDescriptor[] {
     issuer: settings.issuer,
     'client-id': settings.clientId,
     'library-src': settings.librarySrc,
+    'bot-username': settings.botUsername,
     version: VERSION,
   };
   return Object.entries(entries).map(([name, content]) => ({
@@ -79,7 +82,7 @@ export function mockTelegram(options: { demoPort: number }): Plugin {
       let handlerOptions: TelegramAuthHandlerOptions;
       let banner: string;
       if (mode.kind === 'telegram') {
-        settings = { mode: 'telegram', issuer: mode.issuer, clientId: mode.clientId, librarySrc: mode.librarySrc };
+        settings = { mode: 'telegram', issuer: mode.issuer, clientId: mode.clientId, librarySrc: mode.librarySrc, botUsername: '' };
         handlerOptions = { clientId: mode.clientId, clientSecret: mode.clientSecret, redirectUri: mode.redirectUri, session: { secret: randomBytes(32).toString('base64url') } };
         banner = [
           '',
@@ -92,15 +95,21 @@ export function mockTelegram(options: { demoPort: number }): Plugin {
         ].join('\n');
       } else if (mode.kind === 'mock') {
         const mock = await sharedMock(mode.mockPort, (line) => log(`[mock telegram] ${line}`));
-        settings = { mode: 'mock', issuer: mock.issuer, clientId: mock.defaultClient.id, librarySrc: mock.libraryUrl };
+        const bot = mock.bots[0]!;
+        settings = { mode: 'mock', issuer: mock.issuer, clientId: mock.defaultClient.id, librarySrc: mock.libraryUrl, botUsername: bot.username };
         // The code flows come back to the demo page itself; the session secret lives as long as the process.
+        // The bot flow's links open the simulated Telegram app; the mock posts the bot's updates to the
+        // demo's webhook (set again on every start, so a restarted dev server gets them).
+        const webhookSecret = randomBytes(24).toString('base64url');
         handlerOptions = {
           clientId: mock.defaultClient.id,
           clientSecret: mock.defaultClient.secret,
           issuer: mock.issuer,
           redirectUri: mode.redirectUri,
           session: { secret: randomBytes(32).toString('base64url') },
+          bot: { token: bot.token, username: bot.username, apiRoot: mock.issuer, webhookSecret, linkBase: `${mock.app.url}/resolve` },
         };
+        server.httpServer?.once('listening', () => void setWebhook(mock, new URL('/auth/telegram/bot/webhook', mode.redirectUri).href, webhookSecret, log));
         banner = [
           '',
           `  Demo            ${mode.redirectUri}   ← open this`,
@@ -125,6 +134,17 @@ export function mockTelegram(options: { demoPort: number }): Plugin {
   };
 }
 
+/** Points the mock's bot at the demo's webhook (what `setWebhook` does for a real bot). */
+async function setWebhook(mock: MockTelegram, url: string, secret: string, log: (line: string) => void): Promise<void> {
+  const bot = mock.bots[0]!;
+  const response = await fetch(`${mock.issuer}/bot${bot.token}/setWebhook`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ url, secret_token: secret }),
+  }).catch((error: unknown) => ({ ok: false, statusText: String(error) }) as Response);
+  if (!response.ok) log(`[mock telegram] setWebhook for @${bot.username} failed (${response.statusText}): the bot flow will not hear the bot`);
+}
+
 /**
  * `vite build --mode demo-static`: the same page as static files (dist/demo). Its server part is
  * whatever serves them plus the server kit at /auth/telegram (demo/serve.mjs does both); the page
@@ -136,7 +156,7 @@ export function staticDemoSettings(): Plugin {
   const mockUrl = (process.env.MOCK_URL ?? 'http://127.0.0.1:9400').replace(/\/+$/, '');
   const settings: PageSettings =
     mode.kind === 'telegram'
-      ? { mode: 'telegram', issuer: mode.issuer, clientId: mode.clientId, librarySrc: mode.librarySrc }
-      : { mode: 'mock', issuer: mockUrl, clientId: DEFAULT_CLIENT.id, librarySrc: `${mockUrl}/js/telegram-login.js` };
+      ? { mode: 'telegram', issuer: mode.issuer, clientId: mode.clientId, librarySrc: mode.librarySrc, botUsername: '' }
+      : { mode: 'mock', issuer: mockUrl, clientId: DEFAULT_CLIENT.id, librarySrc: `${mockUrl}/js/telegram-login.js`, botUsername: DEFAULT_BOT.username };
   return { name: 'telegram-login-kit:static-demo', apply: 'build', transformIndexHtml: () => metaTags(settings) };
 }

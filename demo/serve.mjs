@@ -33,6 +33,8 @@ const issuer = meta('issuer');
 
 let handlerOptions;
 let mock;
+/** Mock mode: the secret the mock's bot sends with the updates it posts to our webhook. */
+let webhookSecret;
 if (mode === 'telegram') {
   const { TELEGRAM_CLIENT_SECRET: clientSecret, PUBLIC_URL: publicUrl } = process.env;
   if (!clientSecret || !publicUrl) fail('this build talks to the real Telegram: set TELEGRAM_CLIENT_SECRET and PUBLIC_URL');
@@ -42,7 +44,16 @@ if (mode === 'telegram') {
   mock = await startMockTelegram({ port: Number(mockUrl.port), host: mockUrl.hostname }).catch((error) =>
     fail(`cannot start the mock Telegram at ${issuer} (${error.code ?? error.message}); rebuild with another MOCK_URL`),
   );
-  handlerOptions = { clientId: mock.defaultClient.id, clientSecret: mock.defaultClient.secret, issuer: mock.issuer, redirectUri: `http://localhost:${port}/` };
+  // The bot flow: links open the mock's simulated app, and the mock posts the bot's updates to our webhook.
+  const bot = mock.bots[0];
+  webhookSecret = randomBytes(24).toString('base64url');
+  handlerOptions = {
+    clientId: mock.defaultClient.id,
+    clientSecret: mock.defaultClient.secret,
+    issuer: mock.issuer,
+    redirectUri: `http://localhost:${port}/`,
+    bot: { token: bot.token, username: bot.username, apiRoot: mock.issuer, webhookSecret, linkBase: `${mock.app.url}/resolve` },
+  };
 }
 const auth = toNodeListener(
   // returnIdToken: the demo page shows the raw id_token of code-flow logins too.
@@ -66,7 +77,13 @@ const server = createServer((req, res) => {
     }
   });
 });
-server.listen(port, 'localhost', () => {
+server.listen(port, 'localhost', async () => {
+  if (mock) {
+    const url = `http://localhost:${server.address().port}/auth/telegram/bot/webhook`;
+    const body = JSON.stringify({ url, secret_token: webhookSecret });
+    const set = await fetch(`${mock.issuer}/bot${mock.bots[0].token}/setWebhook`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+    if (!set.ok) process.stderr.write(`demo/serve.mjs: setWebhook failed (${set.status}): the bot flow will not hear the bot\n`);
+  }
   process.stdout.write(`Demo            http://localhost:${server.address().port}/\nTelegram        ${mode === 'telegram' ? issuer : `${issuer} (mock)`}\n`);
 });
 const stop = () => server.close(() => void (mock?.stop() ?? Promise.resolve()).then(() => process.exit(0)));

@@ -167,3 +167,31 @@ test('a half-configured real Telegram is refused with what is missing, never sil
     problems: ['TELEGRAM_CLIENT_ID must be numeric, got "mybot"', 'PUBLIC_URL must be https (Telegram refuses other origins), got "http://localhost:5173/"'],
   });
 });
+
+test('the bot flow: no client id, the bot username checked, and every tab set up for the site’s own bot', () => {
+  const bot = config({ flow: 'bot', clientId: '', botUsername: 'ShopLoginBot', pageUrl: 'https://shop.example/login' });
+  expect(configFromSearch(configToSearch(bot))).toEqual(bot);
+  expect(elementAttributes(bot)).toEqual([['flow', 'bot']]);
+  expect(validateConfig(bot)).toEqual({});
+  expect(validateConfig({ ...bot, botUsername: '' }).botUsername).toContain('Bot username is missing');
+  expect(validateConfig({ ...bot, botUsername: '@ShopLoginBot' }).botUsername).toBe('Bot username goes without "@": write ShopLoginBot.');
+  expect(validateConfig({ ...bot, botUsername: 'shop' }).botUsername).toContain('ending in "bot"');
+
+  const tabs = renderSnippets(bot, context);
+  expect(tabs.html).toContain('<telegram-login-button flow="bot"></telegram-login-button>');
+  expect(tabs.html).toContain("button.addEventListener('telegram-login-success', () => location.assign('/account'));");
+  expect(tabs.html).not.toContain('/nonce');
+  for (const id of ['server-node', 'server-fetch'] as const) {
+    expect(tabs[id], id).toContain("allowedOrigins: ['https://shop.example']");
+    expect(tabs[id], id).toContain("username: 'ShopLoginBot',");
+    expect(tabs[id], id).toContain('-d url=https://shop.example/auth/telegram/bot/webhook -d secret_token=$BOT_WEBHOOK_SECRET');
+    expect(tabs[id], id).not.toContain('clientSecret');
+  }
+  expect(tabs['server-node']).toContain('auth.pollBotUpdates()');
+  expect(tabs['server-fetch']).not.toContain('pollBotUpdates');
+  expect(tabs.headers).toContain("script-src 'self' https://cdn.jsdelivr.net;");
+  expect(tabs.botfather).toContain('(@ShopLoginBot)');
+  expect(tabs.botfather).toContain('no Web Login (no client id, no Allowed URLs) and no /setdomain');
+  for (const text of Object.values(tabs)) expect(text).not.toContain('NOT READY');
+  for (const text of Object.values(renderSnippets({ ...bot, botUsername: '' }, context))) expect(text).toContain('Bot username is missing');
+});

@@ -1,7 +1,8 @@
 // The snippet generator's text: plain functions from a configuration to the code a user copies.
 // No DOM here, so the e2e suite imports the same functions and runs what they print.
+import { botFatherBotLines, botHandlerLines, botLoginLines, botUpdateLines, botUsernameProblem } from './snippets-bot.js';
 
-export const FLOWS = ['library', 'popup', 'redirect'] as const;
+export const FLOWS = ['library', 'popup', 'redirect', 'bot'] as const;
 export const SIZES = ['large', 'medium', 'small'] as const;
 export const SHAPES = ['pill', 'rounded', 'square'] as const;
 export const APPEARANCES = ['filled', 'outlined'] as const;
@@ -16,6 +17,8 @@ export interface DemoConfig {
   /** The bot's numeric client id (BotFather → Bot Settings → Web Login). */
   clientId: string;
   flow: Flow;
+  /** The bot flow: the username of the site's own bot, without "@". */
+  botUsername: string;
   requestAccess: Array<(typeof ACCESS)[number]>;
   /** A BCP 47 tag, or '' to inherit the page's language. */
   lang: string;
@@ -38,6 +41,7 @@ export interface DemoConfig {
 export const DEFAULT_CONFIG: Readonly<DemoConfig> = Object.freeze({
   clientId: '',
   flow: 'library',
+  botUsername: '',
   requestAccess: ['write'],
   lang: '',
   size: 'large',
@@ -67,7 +71,11 @@ const LANG_TAG = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/;
 
 export function validateConfig(config: DemoConfig): ConfigProblems {
   const problems: ConfigProblems = {};
-  if (!config.clientId) problems.clientId = 'Client id is missing: paste the numeric Client ID from BotFather → Bot Settings → Web Login.';
+  const botProblem = config.flow === 'bot' ? botUsernameProblem(config.botUsername) : undefined;
+  if (botProblem) problems.botUsername = botProblem;
+  if (config.flow === 'bot') {
+    // The bot flow has no OAuth client: the client id plays no part.
+  } else if (!config.clientId) problems.clientId = 'Client id is missing: paste the numeric Client ID from BotFather → Bot Settings → Web Login.';
   else if (!/^\d{1,20}$/.test(config.clientId)) problems.clientId = `Client id must be numeric (the bot id), not "${config.clientId}".`;
   if (config.lang && !LANG_TAG.test(config.lang)) problems.lang = `Language must be a language tag such as "en" or "pt-BR", not "${config.lang}".`;
   const page = parseUrl(config.pageUrl);
@@ -132,6 +140,7 @@ export function configFromSearch(search: string, defaults: Partial<DemoConfig> =
   return {
     clientId: text('clientId', base.clientId),
     flow: pick('flow', FLOWS, base.flow),
+    botUsername: text('botUsername', base.botUsername),
     requestAccess: access === null ? base.requestAccess : ACCESS.filter((value) => access.split(/\s+/).includes(value)),
     lang: text('lang', base.lang),
     size: pick('size', SIZES, base.size),
@@ -155,10 +164,13 @@ export const AUTH_BASE = '/auth/telegram';
 
 /** The attributes the configuration gives the element, in the order docs/element.md lists them. */
 export function elementAttributes(config: DemoConfig): Array<[name: string, value: string]> {
-  const attributes: Array<[string, string]> = [['client-id', config.clientId]];
-  if (config.requestAccess.length > 0) attributes.push(['request-access', config.requestAccess.join(' ')]);
+  // The bot flow has no client id, and no scopes to ask for: the bot gets the user's profile.
+  const bot = config.flow === 'bot';
+  const attributes: Array<[string, string]> = bot ? [] : [['client-id', config.clientId]];
+  if (config.requestAccess.length > 0 && !bot) attributes.push(['request-access', config.requestAccess.join(' ')]);
   if (config.lang) attributes.push(['lang', config.lang]);
-  if (config.flow !== 'library') {
+  if (bot) attributes.push(['flow', 'bot']);
+  else if (config.flow !== 'library') {
     attributes.push(['flow', config.flow]);
     attributes.push(['redirect-uri', config.pageUrl]);
     attributes.push(['exchange-url', `${AUTH_BASE}/exchange`]);
@@ -205,7 +217,9 @@ export function cdnUrl(context: SnippetContext): string {
  */
 function loginScript(config: DemoConfig, indent: string, button = 'button'): string {
   const lines =
-    config.flow === 'library'
+    config.flow === 'bot'
+      ? botLoginLines(js(config.afterLogin)).map((line) => line.replace(/^button\./, `${button}.`))
+      : config.flow === 'library'
       ? [
           `// A fresh single-use nonce from your server for every login (the server kit's /nonce).`,
           `const freshNonce = async () => {`,
@@ -314,7 +328,7 @@ ${library ? `  // A fresh single-use nonce from your server for every login (the
     if (response.ok) location.assign(${js(config.afterLogin)}); // logged in: the session cookie is set
     else await freshNonce(); // a nonce works once
   }
-` : `  // Your server redeemed the code (exchange-url) and set the session cookie before this fires.
+` : `  // ${serverDidIt(config)}
   const onSuccess = () => location.assign(${js(config.afterLogin)});
 `}
   return (
@@ -353,7 +367,7 @@ async function onSuccess({ detail }) {
   });
   if (response.ok) location.assign(${js(config.afterLogin)});
   else await freshNonce(); // a nonce works once
-}` : `// Your server redeemed the code (exchange-url) and set the session cookie before this fires.
+}` : `// ${serverDidIt(config)}
 const onSuccess = () => location.assign(${js(config.afterLogin)});`}
 const onError = ({ detail }) => console.error(detail.error.code, detail.error.message);
 </script>
@@ -368,6 +382,13 @@ ${attributes}${library ? '\n    :nonce="nonce"' : ''}
 `;
 }
 
+/** What the server has done by the time a code-flow or bot-flow success fires. */
+function serverDidIt(config: DemoConfig): string {
+  return config.flow === 'bot'
+    ? 'The user confirmed in your bot; your server set the session cookie before this fires.'
+    : 'Your server redeemed the code (exchange-url) and set the session cookie before this fires.';
+}
+
 function flowRoutes(config: DemoConfig): string {
   return config.flow === 'library'
     ? `The library flow calls GET ${AUTH_BASE}/nonce and POST ${AUTH_BASE}/verify.`
@@ -375,15 +396,25 @@ function flowRoutes(config: DemoConfig): string {
 }
 
 function handlerOptions(config: DemoConfig, indent: string, env: (name: string) => string): string {
-  return [
+  const lines = config.flow === 'bot' ? botHandlerLines(config.botUsername, js(parseUrl(config.pageUrl)?.origin ?? config.pageUrl), env) : [
     `// ${flowRoutes(config)}`,
     `clientId: ${env('TELEGRAM_CLIENT_ID')}, // ${config.clientId || 'your client id'}`,
     `clientSecret: ${env('TELEGRAM_CLIENT_SECRET')}, // the Client Secret, not the bot token`,
     `redirectUri: ${js(config.pageUrl)}, // the page with the button, in the bot's Allowed URLs`,
     `session: { secret: ${env('SESSION_SECRET')} }, // 32+ random characters`,
-  ]
-    .map((line) => indent + line)
-    .join('\n');
+  ];
+  return lines.map((line) => indent + line).join('\n');
+}
+
+/** The routes the handler serves for the chosen flow, for the snippets' comments. */
+function servedRoutes(config: DemoConfig): string {
+  return config.flow === 'bot' ? `${AUTH_BASE}/bot/start, /bot/status, /bot/cancel, /bot/webhook, /session, /logout` : `${AUTH_BASE}/nonce, /verify, /exchange, /session, /logout`;
+}
+
+/** The bot flow's note on how updates arrive, as extra comment lines (none for the other flows). */
+function updateNote(config: DemoConfig, runtime: 'node' | 'fetch'): string {
+  if (config.flow !== 'bot') return '';
+  return `${botUpdateLines(runtime, parseUrl(config.pageUrl)?.origin ?? 'https://your.site').join('\n')}\n`;
 }
 
 /** Server verification on Node (node:http; the same listener is Express middleware). */
@@ -395,8 +426,8 @@ import { createTelegramAuthHandler, toNodeListener } from 'telegram-login-kit/se
 export const auth = createTelegramAuthHandler({
 ${handlerOptions(config, '  ', (name) => `process.env.${name}`)}
 });
-const authListener = toNodeListener(auth); // serves ${AUTH_BASE}/nonce, /verify, /exchange, /session, /logout
-
+const authListener = toNodeListener(auth); // serves ${servedRoutes(config)}
+${updateNote(config, 'node')}
 createServer((req, res) => {
   authListener(req, res, () => {
     // Everything else is your app. auth.getSession(request) tells you who is logged in.
@@ -426,7 +457,7 @@ ${handlerOptions(config, '      ', (name) => `env.${name}`)}
 // Workers: export it as is. Deno: import handler from './auth.js'; Deno.serve((r) => handler.fetch(r, Deno.env.toObject()));
 // Bun: Bun.serve({ fetch: (r) => handler.fetch(r, process.env) });
 // More than one instance (Workers, serverless)? Give the handler shared nonce and revocation stores (node_modules/telegram-login-kit/docs/server.md).
-`;
+${updateNote(config, 'fetch')}`;
 }
 
 /** The Content-Security-Policy and Cross-Origin-Opener-Policy the chosen flow needs. */
@@ -435,14 +466,14 @@ export function headersSnippet(config: DemoConfig, context: SnippetContext): str
   const library = config.flow === 'library';
   const scriptSrc = library ? `'self' ${cdn} https://oauth.telegram.org` : `'self' ${cdn}`;
   return `${problemLines(config, (line) => `# ${line}`)}# Headers for ${config.pageUrl || 'the page with the button'} (${config.flow} flow).
-# script-src: the element from ${cdn}${library ? ", Telegram's library from https://oauth.telegram.org" : ' (the code flows load no third-party script)'}.
+# script-src: the element from ${cdn}${library ? ", Telegram's library from https://oauth.telegram.org" : ` (the ${config.flow === 'bot' ? 'bot flow loads' : 'code flows load'} no third-party script)`}.
 # Self-host the bundle and you can drop ${cdn}. The HTML snippet's inline script needs its own
 # file (or a 'nonce-…'/'sha256-…' source) under this policy. The element needs no inline style and no eval.
 Content-Security-Policy: default-src 'self'; script-src ${scriptSrc}; connect-src 'self'; img-src 'self' data:; style-src 'self'; base-uri 'self'; form-action 'self'
 
 # ${
-    config.flow === 'redirect'
-      ? "The redirect flow opens no popup; this keeps a later switch to a popup working ('same-origin' would break it)."
+    config.flow === 'redirect' || config.flow === 'bot'
+      ? `The ${config.flow} flow opens no popup; this keeps a later switch to a popup working ('same-origin' would break it).`
       : library
         ? "Telegram's popup answers through window.opener: 'same-origin' cuts the page off from it (coop_blocked)."
         : "'same-origin' cuts the page off from its popup: the code still arrives over a same-origin channel, but a closed popup goes unnoticed."
@@ -455,6 +486,14 @@ Cross-Origin-Opener-Policy: same-origin-allow-popups
 export function botFatherChecklist(config: DemoConfig): string {
   const page = parseUrl(config.pageUrl);
   const origin = page?.origin ?? '(your https origin)';
+  const lines = config.flow === 'bot' ? botFatherBotLines(config.botUsername) : oauthBotFatherLines(config, origin);
+  const problems = Object.values(validateConfig(config));
+  if (problems.length > 0) lines.unshift('NOT READY:', ...problems.map((problem) => `- ${problem}`), '');
+  return lines.join('\n') + '\n';
+}
+
+/** BotFather's Web Login settings, for the flows that go through Telegram's OAuth. */
+function oauthBotFatherLines(config: DemoConfig, origin: string): string[] {
   const lines = [
     `BotFather checklist (${config.flow} flow)`,
     '',
@@ -471,9 +510,7 @@ export function botFatherChecklist(config: DemoConfig): string {
     '"deprecated" popup and cannot be restored; use a new bot if you still need the old widget.',
     'BotFather rejects http://localhost: develop against the mock (npm start) or a https tunnel.',
   );
-  const problems = Object.values(validateConfig(config));
-  if (problems.length > 0) lines.unshift('NOT READY:', ...problems.map((problem) => `- ${problem}`), '');
-  return lines.join('\n') + '\n';
+  return lines;
 }
 
 export const SNIPPET_TABS = [

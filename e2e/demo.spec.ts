@@ -76,3 +76,20 @@ test('a denied redirect login comes back to the configuration it started from', 
   await expect(page.getByLabel('Size')).toHaveValue('small');
   await expect(page.locator('#events tr.event-error')).toHaveCount(1);
 });
+
+test('bot flow: the dialog’s link opens the simulated Telegram app, Start and the code there log the demo in', async ({ page, context }) => {
+  await page.goto(`${DEMO_URL}?flow=bot`);
+  await expect(page.locator('#mode-hint')).toContainText('simulated Telegram app');
+  await liveButton(page, 'Log in with Telegram').click();
+  const dialog = page.getByRole('dialog', { name: 'Log in with Telegram' });
+  const code = (await dialog.locator('.wd-code').textContent())!.trim();
+  const appOpens = context.waitForEvent('page');
+  await dialog.getByRole('link', { name: /Use t\.me in a new tab/ }).click();
+  const app = await appOpens;
+  await app.getByRole('button', { name: 'Start' }).click();
+  await app.getByRole('button', { name: code, exact: true }).click();
+  await expect(app.getByRole('log')).toContainText('You are logged in to');
+  await expect(page.getByText('Verified by the demo\'s server (bot flow): confirmed in the bot.')).toBeVisible();
+  expect(await shownClaims(page)).toMatchObject({ tg_id: 100001, name: 'Alice Anderson', amr: ['tg_bot'] });
+  await expect(page.locator('#events tr td:nth-child(3)')).toHaveText(['start', 'success']);
+});
