@@ -7,6 +7,7 @@ import { expect, test as base } from '@playwright/test';
 import { startMockTelegram, type MockTelegram } from '../mock/server.js';
 import type { MockAppMessage } from '../mock/app/view.js';
 import { createBotApiClient } from './bot/api-client.js';
+import type { BotApiUpdate } from './bot/api-types.js';
 import type { AuthEvent, TelegramAuthHandler, TelegramAuthHandlerOptions } from './handler.js';
 import { CookieJar, makeHandler, SITE } from './handler.test-support.js';
 import { toNodeListener } from './node.js';
@@ -106,6 +107,18 @@ export async function openAndStart(mock: MockTelegram, userId: number, link: str
 /** The bot's newest message to `userId` that contains `text`, now or when it comes. */
 export function botSays(mock: MockTelegram, userId: number, text: string | RegExp): Promise<MockAppMessage> {
   return mock.app.waitForMessage(userId, BOT, text);
+}
+
+/** The updates the mock queued for the bot since the last call (a site without a webhook). */
+export function updateReader(mock: MockTelegram) {
+  const api = createBotApiClient({ token: mock.bots[0]!.token, apiRoot: mock.issuer });
+  let offset: number | undefined;
+  return async (): Promise<BotApiUpdate> => {
+    const [update] = await api.getUpdates({ ...(offset === undefined ? {} : { offset }), timeout: 5, limit: 1 });
+    if (!update) throw new Error('no update within 5 s');
+    offset = update.update_id + 1;
+    return update;
+  };
 }
 
 export { expect };

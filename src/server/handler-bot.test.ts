@@ -1,7 +1,7 @@
 // Bot login end to end: a browser (cookie jar) against the handler on a real server, the mock's Bot
 // API delivering updates to its webhook, and a user in the simulated Telegram app.
 import { ALICE } from './handler.test-support.js';
-import { BOT, browser, call, CHROME_ON_WINDOWS, expect, openAndStart, startLogin, startSite, status, test, botSays } from './bot-login.test-support.js';
+import { BOT, browser, call, CHROME_ON_WINDOWS, expect, openAndStart, startLogin, startSite, status, test, botSays, updateReader } from './bot-login.test-support.js';
 
 const timeOf = (ms: number) => new Intl.DateTimeFormat('en', { hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' }).format(ms);
 
@@ -149,4 +149,38 @@ test('without a t.me stand-in the links are t.me and tg://; on an https site the
   expect(body.links.https).toMatch(/^https:\/\/t\.me\/MockLoginBot\?start=tlk_[A-Za-z0-9_-]{43}$/);
   expect(response.headers.getSetCookie()[0]).toMatch(/^__Host-tlk_session_bot=[^;]+; HttpOnly; SameSite=Lax; Path=\/; Max-Age=360; Secure$/);
   expect((await handler(new Request('https://example.com/auth/telegram/nonce'))).status).toBe(404);
+});
+
+test('the question and its outcome speak the Telegram user\'s language_code; bot.texts replace the wording', async ({ mock }) => {
+  const site = await startSite(mock, { webhook: false, bot: { texts: { en: { approved: 'Welcome back to {site}!' } }, siteName: 'Example Shop' } });
+  try {
+    const next = updateReader(mock);
+    const russian = browser(CHROME_ON_WINDOWS);
+    const started = await startLogin(site, russian);
+    await mock.app.open(ALICE, started.links.https);
+    await mock.app.press(ALICE, 'Start');
+    // The mock's users send no language_code: this one's app is in Russian.
+    const start = (await next()) as unknown as { message: { from: Record<string, unknown> } };
+    start.message.from.language_code = 'ru';
+    await site.handler.handleBotUpdate(start);
+    const question = await botSays(mock, ALICE, 'Войти на');
+    expect(question.text).toMatch(/^Войти на Example Shop\?\nЗапрос: Chrome, Windows, \d\d:\d\d UTC\.\n\nНажмите код, который показан на сайте\.$/);
+    expect(question.buttons[1]!.map((button) => button.text)).toEqual(['Это не я']);
+    await mock.app.press(ALICE, started.matchCode);
+    const tap = (await next()) as unknown as { callback_query: { from: Record<string, unknown> } };
+    tap.callback_query.from.language_code = 'ru-RU';
+    await site.handler.handleBotUpdate(tap);
+    await botSays(mock, ALICE, 'Вы вошли на Example Shop.');
+
+    const english = browser();
+    const second = await startLogin(site, english);
+    await mock.app.open(ALICE, second.links.https);
+    await mock.app.press(ALICE, 'Start');
+    await site.handler.handleBotUpdate(await next());
+    await mock.app.press(ALICE, second.matchCode);
+    await site.handler.handleBotUpdate(await next());
+    await botSays(mock, ALICE, 'Welcome back to Example Shop!');
+  } finally {
+    await site.stop();
+  }
 });

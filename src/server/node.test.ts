@@ -296,3 +296,35 @@ test('a Host header that is not a host gets a 400 that says so', async () => {
     await server.close();
   }
 });
+
+test('a client that goes away aborts the request\'s signal (a waiting long poll stops); a finished response does not', async () => {
+  let seen!: (signal: AbortSignal) => void;
+  const arrived = new Promise<AbortSignal>((resolve) => (seen = resolve));
+  const waiting = Object.assign(
+    (request: Request) => {
+      seen(request.signal);
+      return new Promise<Response>((resolve) => request.signal.addEventListener('abort', () => resolve(new Response(null, { status: 204 }))));
+    },
+    { basePath: '/auth/telegram' },
+  );
+  const answering = Object.assign(async (request: Request) => (seen(request.signal), new Response('{}', { status: 200 })), { basePath: '/auth/telegram' });
+  const gone = await serveWith(waiting);
+  const done = await serveWith(answering);
+  try {
+    const socket = connect(gone.port, '127.0.0.1', () => socket.write('GET /auth/telegram/bot/status HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n'));
+    socket.on('error', () => undefined);
+    const signal = await arrived;
+    expect(signal.aborted).toBe(false);
+    const aborted = new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve()));
+    socket.destroy();
+    await aborted;
+
+    const answered = new Promise<AbortSignal>((resolve) => (seen = resolve));
+    expect((await fetch(`http://127.0.0.1:${done.port}/auth/telegram/session`)).status).toBe(200);
+    // The connection closes after the response is out: that is no abort.
+    await done.close();
+    expect((await answered).aborted).toBe(false);
+  } finally {
+    await gone.close();
+  }
+});

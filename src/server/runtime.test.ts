@@ -37,6 +37,7 @@ test('the built entry exports the whole kit', async () => {
     'createTelegramAuthHandler',
     'toNodeListener',
     'TelegramLoginError',
+    'BotApiError',
   ]) {
     expect(typeof (kit as Record<string, unknown>)[name], name).toBe('function');
   }

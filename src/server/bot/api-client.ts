@@ -100,10 +100,10 @@ function abortable(ms: number, signal: AbortSignal | undefined): Promise<void> {
 }
 
 /** Telegram's answer: `{ ok: true, result }` or `{ ok: false, error_code, description, parameters? }`. */
-function readAnswer(method: string, body: unknown): unknown {
+function readAnswer(method: string, body: unknown, httpStatus: number): unknown {
   const answer = (typeof body === 'object' && body !== null ? body : {}) as { ok?: unknown; result?: unknown; error_code?: unknown; description?: unknown; parameters?: { retry_after?: unknown } };
   if (answer.ok === true && 'result' in answer) return answer.result;
-  if (answer.ok !== false || !Number.isSafeInteger(answer.error_code)) throw new BotApiError(method, 'malformed', 'the answer is not a Bot API answer');
+  if (answer.ok !== false || !Number.isSafeInteger(answer.error_code)) throw new BotApiError(method, 'malformed', `the answer (HTTP ${httpStatus}) is not a Bot API answer: check "apiRoot"`);
   const status = answer.error_code as number;
   const description = typeof answer.description === 'string' ? answer.description.slice(0, 300) : undefined;
   const retryAfter = answer.parameters?.retry_after;
@@ -126,6 +126,7 @@ export function createBotApiClient(given: BotApiClientOptions): BotApiClient {
   async function once(method: string, params: object, signal: AbortSignal | undefined, ms: number): Promise<unknown> {
     const timeout = AbortSignal.timeout(ms);
     let body: unknown;
+    let httpStatus = 0;
     try {
       const response = await send(`${apiRoot}/bot${token}/${method}`, {
         method: 'POST',
@@ -135,6 +136,7 @@ export function createBotApiClient(given: BotApiClientOptions): BotApiClient {
         // A redirect would carry the token's path to another host.
         redirect: 'error',
       });
+      httpStatus = response.status;
       body = await response.json().catch(() => (signal?.aborted || timeout.aborted ? Promise.reject(new Error('aborted')) : undefined));
     } catch (error) {
       if (signal?.aborted) throw new BotApiError(method, 'aborted', 'the call was aborted');
@@ -142,7 +144,7 @@ export function createBotApiClient(given: BotApiClientOptions): BotApiClient {
       const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
       throw new BotApiError(method, 'network', `could not reach ${apiRoot} (${redact(cause instanceof Error ? cause.message : String(cause))})`, { cause });
     }
-    return readAnswer(method, body);
+    return readAnswer(method, body, httpStatus);
   }
 
   async function call<T>(method: string, params: object = {}, callOptions: BotApiCallOptions = {}): Promise<T> {
