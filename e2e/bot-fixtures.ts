@@ -41,7 +41,8 @@ export const test = base.extend<object, { auth: TelegramAuthHandler }>({
       await botApi(mock, 'deleteWebhook', {});
       delete siteServer.auth;
     },
-    { scope: 'worker' },
+    // Playwright wants an override to repeat `auto`; its types for overrides leave it out.
+    { scope: 'worker', auto: true } as { scope: 'worker' },
   ],
 });
 

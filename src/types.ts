@@ -88,6 +88,8 @@ export interface TelegramBotLoginResult {
   flow: 'bot';
   /** The session's user, as your server answered it (the same shape as its `/session` route). */
   user: TelegramSessionUser;
+  /** No id_token: your server checked the bot's update itself. (Declared so `result.idToken` reads on any result.) */
+  idToken?: undefined;
 }
 
 /** A successful login; `flow` tells which kind. */
