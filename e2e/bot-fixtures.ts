@@ -6,8 +6,9 @@ import { CALLBACK_PATH, elementPage, test as base, type Site } from './fixtures.
 /**
  * The bot login's world: the site's server kit with its `bot` option, the mock's Bot API delivering
  * the bot's updates to the site's webhook, and the simulated Telegram app playing the user. Two
- * handlers share one store, as two instances of a site would: `/auth/telegram` (the webhook lands
- * here) and `/auth/telegram/short`, whose requests expire after {@link SHORT_TTL_SECONDS} s.
+ * handlers share one store, as instances of a site would: `/auth/telegram` (the webhook lands here),
+ * `/auth/telegram/short`, whose requests expire after {@link SHORT_TTL_SECONDS} s, and
+ * `/auth/telegram/minute` (62 s).
  */
 
 export const BOT = 'MockLoginBot';
@@ -16,6 +17,8 @@ export const BOB = 100002;
 export const WEBHOOK_SECRET = 'e2e-bot-login-webhook-secret_0123456789';
 export const SHORT_BOT_URL = '/auth/telegram/short';
 export const SHORT_TTL_SECONDS = 3;
+/** Requests that start just over a minute from their end: the dialog's "one minute left" comes at once. */
+export const MINUTE_BOT_URL = '/auth/telegram/minute';
 
 export const test = base.extend<object, { auth: TelegramAuthHandler }>({
   // Replaces the base fixture: the same OIDC handler, with bot login.
@@ -34,8 +37,8 @@ export const test = base.extend<object, { auth: TelegramAuthHandler }>({
       });
       const handler = createTelegramAuthHandler(options('/auth/telegram', 300));
       const main = toNodeListener(handler);
-      const short = toNodeListener(createTelegramAuthHandler(options(SHORT_BOT_URL, SHORT_TTL_SECONDS)));
-      siteServer.auth = (req, res, next) => ((req.url ?? '').startsWith(`${SHORT_BOT_URL}/`) ? short(req, res, next) : main(req, res, next));
+      const others = [SHORT_BOT_URL, MINUTE_BOT_URL].map((path) => [path, toNodeListener(createTelegramAuthHandler(options(path, path === SHORT_BOT_URL ? SHORT_TTL_SECONDS : 62)))] as const);
+      siteServer.auth = (req, res, next) => (others.find(([path]) => (req.url ?? '').startsWith(`${path}/`))?.[1] ?? main)(req, res, next);
       await botApi(mock, 'setWebhook', { url: `${siteServer.origin}/auth/telegram/bot/webhook`, secret_token: WEBHOOK_SECRET });
       await use(handler);
       await botApi(mock, 'deleteWebhook', {});

@@ -2,7 +2,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import jsqr from 'jsqr';
 import type { Page } from '@playwright/test';
 import { nextEvent } from './fixtures.js';
-import { ALICE, BOT, botPage, dialogShows, expect, openAndStart, sessionUser, test } from './bot-fixtures.js';
+import { ALICE, BOT, botPage, dialogShows, expect, MINUTE_BOT_URL, openAndStart, sessionUser, test } from './bot-fixtures.js';
 
 // jsqr is CommonJS: its function is both the module and its `default`; the types know only the latter.
 const jsQR = jsqr.default;
@@ -88,6 +88,21 @@ test('the open dialog: labelled and described, focus in and back, Escape cancels
     await expect(dialog).toBeHidden();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe(id);
   }
+});
+
+test('the time left is a timer screen readers read when asked; the one announcement comes when a minute is left', async ({ page, site }) => {
+  await page.goto(botPage(site, { attributes: `bot-url="${MINUTE_BOT_URL}"` }));
+  await page.click('#tg');
+  const dialog = page.getByRole('dialog');
+  const timer = dialog.getByRole('timer');
+  await expect(timer).toHaveText(/^Expires in 1:0[0-2]$/);
+  // role="timer" is not live; nothing but the status region speaks, and only once.
+  await expect(timer).not.toHaveAttribute('aria-live', /.+/);
+  const status = dialog.getByRole('status');
+  await expect(status).toHaveText('One minute left to confirm.');
+  await expect(timer).toHaveText(/^Expires in 0:5\d$/);
+  await expect(status).toHaveText('One minute left to confirm.');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
 });
 
 test('a Russian page: the dialog speaks Russian, and the login loads the bot chunk and the Russian dialog strings only', async ({ page, site }) => {
