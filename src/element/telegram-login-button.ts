@@ -6,7 +6,7 @@ import { loadTelegramLibrary } from '../flows/library-script.js';
 import { runLogin } from '../flows/login.js';
 import { normalizeLoginOptions } from '../flows/options.js';
 import { focusActiveLogin } from '../flows/popup-window.js';
-import type { BotLoginRequest, LoginRequest } from '../flows/requests.js';
+import type { LoginRequest } from '../flows/requests.js';
 import { warnOnce } from '../flows/warn-once.js';
 import {
   DEFAULT_BOT_URL,
@@ -308,13 +308,9 @@ export class TelegramLoginButtonElement extends LitElement {
     if (!this.dispatchEvent(new TelegramLoginStartEvent({ clientId: request.clientId, flow: request.flow }))) {
       return Promise.reject(new TelegramLoginError('aborted', 'a telegram-login-start listener cancelled the login'));
     }
-    // Synchronous up to window.open: still inside the click's task.
-    return this.#tracker.track(request.flow === 'bot' ? this.#loginWithBot(request) : runLogin(request), abort);
-  }
-
-  #loginWithBot(request: BotLoginRequest) {
-    const t = this.#translation();
-    return loginWithBot(request, { root: this.renderRoot as ShadowRoot, opener: this, theme: this.#look.theme, title: t[this.#look.text], lang: languageOf(this) });
+    // Synchronous up to window.open: still inside the click's task. The bot flow's dialog lives in the shadow root.
+    const place = { root: this.renderRoot as ShadowRoot, opener: this, theme: this.#look.theme, title: this.#translation()[this.#look.text], lang: languageOf(this) };
+    return this.#tracker.track(request.flow === 'bot' ? loginWithBot(request, place) : runLogin(request), abort);
   }
 
   #onClick = () => {
