@@ -1,5 +1,6 @@
 import { chromiumExecutable } from './browser.js';
-import { elementPage, expect, nextEvent, test } from './fixtures.js';
+import type { Route } from '@playwright/test';
+import { CALLBACK_PATH, elementPage, expect, nextEvent, test } from './fixtures.js';
 import { clickForPopup } from './helpers.js';
 
 // Chromium's popup blocker on (Playwright turns it off by default). No expect() polling and no
@@ -21,6 +22,25 @@ test('a click while the library is still loading opens the popup inside the clic
   await popup.waitForURL((target) => target.pathname === '/auth', { timeout: 10_000 });
   await popup.getByRole('button', { name: 'Allow' }).click();
   expect((await success).detail.idToken).toBeTruthy();
+});
+
+test('a popup code-flow click while its lazy chunk is still loading opens the popup inside the click, and the login completes', async ({ page, site, mock }) => {
+  site.page(CALLBACK_PATH, `<!doctype html><meta charset="utf-8"><title>Callback</title>
+<script type="module">import { handleRedirectCallback } from '/telegram-login-kit.js'; handleRedirectCallback();</script>`);
+  // Hold the page's code-flows chunk until the popup exists: the click happens while it is in flight.
+  let held!: (route: Route) => void;
+  const chunkRequested = new Promise<Route>((resolve) => (held = resolve));
+  await page.route(/\/chunks\/code-flows-[\w-]+\.js$/, (route) => held(route), { times: 1 });
+  await page.goto(
+    elementPage(site, `<telegram-login-button id="tg" flow="popup" client-id="${mock.defaultClient.id}" issuer="${mock.issuer}" redirect-uri="${CALLBACK_PATH}" exchange-url="/auth/telegram/exchange"></telegram-login-button>`),
+  );
+  const success = nextEvent(page, 'telegram-login-success');
+  const popup = await clickForPopup(page);
+  expect(popup.url()).toBe('about:blank');
+  await (await chunkRequested).continue();
+  await popup.waitForURL((target) => target.pathname === '/auth', { timeout: 10_000 });
+  await popup.getByRole('button', { name: 'Allow' }).click();
+  expect((await success).detail).toMatchObject({ flow: 'popup', user: { id: 100001 } });
 });
 
 test('a click with the library loaded opens the popup and completes under the blocker', async ({ page, site, mock }) => {
