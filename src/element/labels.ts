@@ -37,17 +37,6 @@ export const BUILT_IN_LABELS: readonly TelegramLoginLabels[] = [
   labels('hi', { login: 'Telegram से लॉग इन करें', signin: 'Telegram से साइन इन करें', signup: 'Telegram से साइन अप करें', continue: 'Telegram के साथ जारी रखें' }),
 ];
 
-/** Tags that mean one of the built-in translations but do not reduce to its code by dropping subtags. */
-export const LANGUAGE_ALIASES: Readonly<Record<string, string>> = {
-  pt: 'pt-br',
-  'pt-pt': 'pt-br',
-  zh: 'zh-hans',
-  'zh-cn': 'zh-hans',
-  'zh-sg': 'zh-hans',
-  'zh-tw': 'zh-hant',
-  'zh-hk': 'zh-hant',
-  'zh-mo': 'zh-hant',
-};
 
 /** Language codes with a built-in translation. */
 export const BUILT_IN_LANGUAGES: readonly string[] = BUILT_IN_LABELS.map((entry) => entry.$code);

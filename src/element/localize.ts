@@ -1,4 +1,5 @@
-import { BUILT_IN_LABELS, LANGUAGE_ALIASES } from './labels.js';
+import { matchLanguage } from '../languages.js';
+import { BUILT_IN_LABELS } from './labels.js';
 import { MESSAGE_LOADERS } from './message-loaders.js';
 import ENGLISH_MESSAGES from './messages/en.js';
 import type { TelegramLoginDialogMessages, TelegramLoginLabels, TelegramLoginMessages, TelegramLoginTranslation } from './translation.js';
@@ -49,15 +50,7 @@ export function languageOf(element: Element): string {
 
 /** The labels for a BCP 47 tag: exact match, known alias, then shorter prefixes, then English. */
 function resolveLabels(lang: string | null | undefined): TelegramLoginLabels {
-  const parts = (lang ?? '').trim().toLowerCase().replace(/_/g, '-').split('-').filter(Boolean);
-  for (let length = parts.length; length > 0; length--) {
-    const tag = parts.slice(0, length).join('-');
-    const found = labels.get(tag) ?? labels.get(LANGUAGE_ALIASES[tag] ?? '');
-    if (found) return found;
-  }
-  // zh-Hant-TW and friends: the script subtag decides.
-  if (parts[0] === 'zh' && parts.includes('hant')) return labels.get('zh-hant')!;
-  return FALLBACK;
+  return matchLanguage(lang, (code) => labels.get(code)) ?? FALLBACK;
 }
 
 /** The messages of the language of `lang`, when they have loaded (English always has). */

@@ -25,6 +25,7 @@ import { nl } from './nl.js';
 import { uz } from './uz.js';
 import { kk } from './kk.js';
 import { hi } from './hi.js';
+import { matchLanguage } from '../../languages.js';
 import type { ConsentPageStrings } from './strings.js';
 
 export type { ConsentPageStrings } from './strings.js';
@@ -32,28 +33,11 @@ export type { ConsentPageStrings } from './strings.js';
 const BY_CODE = new Map<string, ConsentPageStrings>([en, ru, uk, be, es, ptBr, de, fr, it, tr, id, fa, ar, zhHans, zhHant, ja, ko, pl, nl, uz, kk, hi].map((strings) => [strings.$code, strings]));
 
 // Tags that do not reduce to a built-in code by dropping subtags (the element's list).
-const ALIASES: Record<string, string> = {
-  pt: 'pt-br',
-  'pt-pt': 'pt-br',
-  zh: 'zh-hans',
-  'zh-cn': 'zh-hans',
-  'zh-sg': 'zh-hans',
-  'zh-tw': 'zh-hant',
-  'zh-hk': 'zh-hant',
-  'zh-mo': 'zh-hant',
-};
 
 /** Language codes the mock's pages are translated into. */
 export const PAGE_LANGUAGES: readonly string[] = [...BY_CODE.keys()];
 
 /** The strings for a BCP 47 tag: exact match, alias, then shorter prefixes, then English. */
 export function pageStrings(lang: string | null | undefined): ConsentPageStrings {
-  const parts = (lang ?? '').trim().toLowerCase().replace(/_/g, '-').split('-').filter(Boolean);
-  for (let length = parts.length; length > 0; length--) {
-    const tag = parts.slice(0, length).join('-');
-    const found = BY_CODE.get(tag) ?? BY_CODE.get(ALIASES[tag] ?? '');
-    if (found) return found;
-  }
-  if (parts[0] === 'zh' && parts.includes('hant')) return BY_CODE.get('zh-hant')!;
-  return BY_CODE.get('en')!;
+  return matchLanguage(lang, (code) => BY_CODE.get(code)) ?? BY_CODE.get('en')!;
 }

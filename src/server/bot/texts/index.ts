@@ -3,6 +3,7 @@
  * Telegram user's `language_code`, with English for any other language; `bot.texts` overrides any of
  * them or adds a language.
  */
+import { matchLanguage } from '../../../languages.js';
 import { shown } from '../../validate.js';
 import { ar } from './ar.js';
 import { be } from './be.js';
@@ -37,17 +38,6 @@ const BUILT_IN: ReadonlyMap<string, BotLoginTexts> = new Map(
 /** The languages the bot speaks without `bot.texts`. */
 export const BOT_LOGIN_LANGUAGES: readonly string[] = [...BUILT_IN.keys()];
 
-// Tags that do not reduce to a built-in code by dropping subtags (the element's and the mock's list).
-const ALIASES: Readonly<Record<string, string>> = {
-  pt: 'pt-br',
-  'pt-pt': 'pt-br',
-  zh: 'zh-hans',
-  'zh-cn': 'zh-hans',
-  'zh-sg': 'zh-hans',
-  'zh-tw': 'zh-hant',
-  'zh-hk': 'zh-hant',
-  'zh-mo': 'zh-hant',
-};
 
 /** `bot.texts`: per language tag, the texts to replace; a tag the kit lacks adds a language (English fills the gaps). */
 export type BotLoginTextOverrides = Readonly<Record<string, Partial<BotLoginTexts>>>;
@@ -101,14 +91,5 @@ export function createBotTexts(overrides?: BotLoginTextOverrides): BotTextsFor {
   for (const lang of new Set([...BUILT_IN.keys(), ...extra.keys()])) {
     languages.set(lang, { ...en, ...BUILT_IN.get(lang), ...extra.get(lang) });
   }
-  return (lang) => {
-    const parts = normalize(typeof lang === 'string' ? lang : '').split('-').filter(Boolean);
-    for (let length = parts.length; length > 0; length--) {
-      const tag = parts.slice(0, length).join('-');
-      const found = languages.get(tag) ?? languages.get(ALIASES[tag] ?? '');
-      if (found) return found;
-    }
-    if (parts[0] === 'zh' && parts.includes('hant')) return languages.get('zh-hant')!;
-    return languages.get('en')!;
-  };
+  return (lang) => matchLanguage(lang, (code) => languages.get(code)) ?? languages.get('en')!;
 }
