@@ -10,7 +10,8 @@ const URL_SAFE_NONCE = /^[A-Za-z0-9._~-]{1,512}$/;
 const DEFAULT_LIBRARY_TIMEOUT = 10;
 const DEFAULT_TIMEOUT = 300;
 
-function invalid(message: string): never {
+/** Throws `invalid_config`: login() options the integrator must fix. */
+function throwInvalidConfig(message: string): never {
   throw new TelegramLoginError('invalid_config', message);
 }
 
@@ -21,7 +22,7 @@ const MAX_SECONDS = Math.floor((2 ** 31 - 1) / 1000);
 function secondsToMs(value: number | undefined, name: string, fallback: number): number {
   if (value === undefined) return fallback * 1000;
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || value > MAX_SECONDS) {
-    invalid(`"${name}" must be a positive number of seconds up to ${MAX_SECONDS}, got ${JSON.stringify(value)}`);
+    throwInvalidConfig(`"${name}" must be a positive number of seconds up to ${MAX_SECONDS}, got ${JSON.stringify(value)}`);
   }
   return Math.round(value * 1000);
 }
@@ -33,9 +34,9 @@ function httpUrl(value: string, attribute: string): URL {
     // Against the page's own address, not document.baseURI: an injected <base href> must not move a relative URL.
     url = new URL(value, location.href);
   } catch {
-    invalid(`"${attribute}" is not a valid URL: "${value}"`);
+    throwInvalidConfig(`"${attribute}" is not a valid URL: "${value}"`);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') invalid(`"${attribute}" must be an http(s) URL`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throwInvalidConfig(`"${attribute}" must be an http(s) URL`);
   return url;
 }
 
@@ -44,7 +45,7 @@ function httpUrl(value: string, attribute: string): URL {
  * injected attribute must not be able to send them elsewhere.
  */
 function sameOrigin(url: URL, attribute: string): URL {
-  if (url.origin !== location.origin) invalid(`"${attribute}" must be on this page's origin ${location.origin}`);
+  if (url.origin !== location.origin) throwInvalidConfig(`"${attribute}" must be on this page's origin ${location.origin}`);
   return url;
 }
 
@@ -84,12 +85,12 @@ function ownOptions(options: TelegramLoginOptions): TelegramLoginOptions {
  * `invalid_config` whose message names the offending option.
  */
 export function normalizeLoginOptions(given: TelegramLoginOptions): LoginRequest {
-  if (typeof given !== 'object' || given === null) invalid('login() needs an options object: { clientId, … }');
+  if (typeof given !== 'object' || given === null) throwInvalidConfig('login() needs an options object: { clientId, … }');
   const options = ownOptions(given);
   const flow = options.flow ?? 'library';
-  if (!FLOWS.includes(flow)) invalid(`"flow" must be ${FLOWS.join(', ')}; got "${String(flow)}"`);
+  if (!FLOWS.includes(flow)) throwInvalidConfig(`"flow" must be ${FLOWS.join(', ')}; got "${String(flow)}"`);
   if (options.nonce !== undefined && options.nonce !== '' && !URL_SAFE_NONCE.test(options.nonce)) {
-    invalid('"nonce" must be URL-safe (letters, digits, "-", "_", ".", "~"; at most 512): use base64url or hex');
+    throwInvalidConfig('"nonce" must be URL-safe (letters, digits, "-", "_", ".", "~"; at most 512): use base64url or hex');
   }
   const clientId = String(options.clientId ?? '').trim();
   const common = {
@@ -102,19 +103,19 @@ export function normalizeLoginOptions(given: TelegramLoginOptions): LoginRequest
   // The bot flow talks only to this site's server (its request cookie is same-origin): no client id, no provider.
   if (flow === 'bot') {
     const botUrl = sameOrigin(httpUrl(options.botUrl || DEFAULT_BOT_URL, 'bot-url'), 'bot-url');
-    if (botUrl.search || botUrl.hash) invalid(`"bot-url" must be a path without ?query or #fragment, got "${options.botUrl}"`);
+    if (botUrl.search || botUrl.hash) throwInvalidConfig(`"bot-url" must be a path without ?query or #fragment, got "${options.botUrl}"`);
     return { ...common, flow, botUrl: botUrl.href.replace(/\/+$/, '') };
   }
-  if (!clientId) invalid('"client-id" is required: the numeric client id BotFather shows for your bot');
-  if (!/^\d{1,20}$/.test(clientId)) invalid(`"client-id" must be numeric (the bot id), got "${clientId}"`);
+  if (!clientId) throwInvalidConfig('"client-id" is required: the numeric client id BotFather shows for your bot');
+  if (!/^\d{1,20}$/.test(clientId)) throwInvalidConfig(`"client-id" must be numeric (the bot id), got "${clientId}"`);
 
   // Frameworks pass null or undefined for an unbound value, and a space-separated string is what the attribute holds.
   const givenAccess: unknown = options.requestAccess ?? [];
   const list = typeof givenAccess === 'string' ? givenAccess.split(/\s+/).filter(Boolean) : givenAccess;
-  if (!Array.isArray(list)) invalid(`"request-access" must be a list of "write" and "phone", got ${JSON.stringify(givenAccess)}`);
+  if (!Array.isArray(list)) throwInvalidConfig(`"request-access" must be a list of "write" and "phone", got ${JSON.stringify(givenAccess)}`);
   const requestAccess = [...new Set(list as RequestAccess[])];
   const unknown = requestAccess.filter((item) => !REQUEST_ACCESS.includes(item));
-  if (unknown.length > 0) invalid(`"request-access" takes "write" and "phone", got "${unknown.join(' ')}"`);
+  if (unknown.length > 0) throwInvalidConfig(`"request-access" takes "write" and "phone", got "${unknown.join(' ')}"`);
 
   if (flow === 'library') {
     return {
@@ -126,13 +127,13 @@ export function normalizeLoginOptions(given: TelegramLoginOptions): LoginRequest
     };
   }
 
-  if (!options.exchangeUrl) invalid(`flow="${flow}" needs "exchange-url": your server endpoint that redeems the code with the client secret`);
+  if (!options.exchangeUrl) throwInvalidConfig(`flow="${flow}" needs "exchange-url": your server endpoint that redeems the code with the client secret`);
   if (!globalThis.crypto?.subtle) {
-    invalid(`flow="${flow}" needs WebCrypto (for PKCE), which browsers offer only on https pages and on localhost: serve this page over https`);
+    throwInvalidConfig(`flow="${flow}" needs WebCrypto (for PKCE), which browsers offer only on https pages and on localhost: serve this page over https`);
   }
   // The callback page hands the code back by postMessage to its own origin (or a same-origin channel).
   const redirectUri = sameOrigin(httpUrl(options.redirectUri || location.origin + location.pathname, 'redirect-uri'), 'redirect-uri');
-  if (redirectUri.hash) invalid('"redirect-uri" must not have a #fragment');
+  if (redirectUri.hash) throwInvalidConfig('"redirect-uri" must not have a #fragment');
   const issuer = httpUrl(options.issuer || DEFAULT_ISSUER, 'issuer');
   return {
     ...common,

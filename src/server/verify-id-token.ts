@@ -77,7 +77,8 @@ function resolveOptions(options: VerifyIdTokenOptions): ResolvedOptions {
   return settings;
 }
 
-function invalid(reason: string, message: string, cause?: unknown): TelegramLoginError {
+/** An `id_token_invalid` error for the caller to throw, with the check that failed as its reason. */
+function invalidToken(reason: string, message: string, cause?: unknown): TelegramLoginError {
   return new TelegramLoginError('id_token_invalid', message, { reason, ...(cause === undefined ? {} : { cause }) });
 }
 
@@ -114,26 +115,26 @@ function fromJoseError(error: unknown): unknown {
     const message = error.claim === 'iat' ? '"iat" claim is older than maxAge' : '"exp" claim timestamp check failed';
     return new TelegramLoginError('id_token_expired', message, { cause: error });
   }
-  if (error instanceof errors.JWTClaimValidationFailed) return invalid(reasonForClaim(error.claim), error.message, error);
-  if (error instanceof errors.JOSEAlgNotAllowed) return invalid('alg', 'unexpected "alg" header value', error);
+  if (error instanceof errors.JWTClaimValidationFailed) return invalidToken(reasonForClaim(error.claim), error.message, error);
+  if (error instanceof errors.JOSEAlgNotAllowed) return invalidToken('alg', 'unexpected "alg" header value', error);
   if (error instanceof errors.JWKSNoMatchingKey || error instanceof errors.JWKSMultipleMatchingKeys) {
-    return invalid('kid', 'no key in the jwks matches the "kid" header', error);
+    return invalidToken('kid', 'no key in the jwks matches the "kid" header', error);
   }
-  if (error instanceof errors.JWSSignatureVerificationFailed) return invalid('signature', 'signature verification failed', error);
-  if (error instanceof errors.JOSEError) return invalid('malformed', 'malformed "id_token"', error);
+  if (error instanceof errors.JWSSignatureVerificationFailed) return invalidToken('signature', 'signature verification failed', error);
+  if (error instanceof errors.JOSEError) return invalidToken('malformed', 'malformed "id_token"', error);
   return error;
 }
 
 function checkShape(idToken: unknown): asserts idToken is string {
-  if (typeof idToken !== 'string' || idToken.length === 0) throw invalid('malformed', '"id_token" must be a non-empty string');
-  if (idToken.length > MAX_ID_TOKEN_LENGTH) throw invalid('size', `"id_token" is longer than ${MAX_ID_TOKEN_LENGTH} characters`);
+  if (typeof idToken !== 'string' || idToken.length === 0) throw invalidToken('malformed', '"id_token" must be a non-empty string');
+  if (idToken.length > MAX_ID_TOKEN_LENGTH) throw invalidToken('size', `"id_token" is longer than ${MAX_ID_TOKEN_LENGTH} characters`);
 }
 
 /** Claims jose does not check: the types the claims interface promises, and an `iat` from the future. */
 function checkClaims(payload: JWTPayload, now: number, tolerance: number): void {
-  if (typeof payload.aud !== 'string') throw invalid('aud', 'unexpected "aud" claim value');
-  if (typeof payload.sub !== 'string' || payload.sub === '') throw invalid('claims', '"sub" claim must be a non-empty string');
-  if ((payload.iat as number) > now + tolerance) throw invalid('iat', '"iat" claim is in the future');
+  if (typeof payload.aud !== 'string') throw invalidToken('aud', 'unexpected "aud" claim value');
+  if (typeof payload.sub !== 'string' || payload.sub === '') throw invalidToken('claims', '"sub" claim must be a non-empty string');
+  if ((payload.iat as number) > now + tolerance) throw invalidToken('iat', '"iat" claim is in the future');
 }
 
 function checkNonce(payload: JWTPayload, expected: string | undefined): void {
