@@ -2,7 +2,8 @@
 // Telegram app, and both addresses must answer. Started on free ports, stopped with its children.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { expect, test } from '@playwright/test';
-import { ROOT, freePort } from './new-site.js';
+import { freePort } from './free-port.js';
+import { ROOT } from './new-site.js';
 
 let demo: ChildProcess | undefined;
 test.afterEach(() => {

@@ -1,21 +1,13 @@
 // `npm run build` also builds the demo as a static site (vite --mode demo-static); demo/serve.mjs is
 // its server part. Built here into the test's own directory, against a mock on a free port.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { build } from 'vite';
+import { freePort } from './free-port.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 let server: ChildProcess | undefined;
 test.afterEach(() => {

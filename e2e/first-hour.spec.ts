@@ -7,7 +7,8 @@ import { readFile } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
 import { expect, test as base, type Page } from '@playwright/test';
 import { DEMO_MOCK_PORT, DEMO_PORT } from '../playwright.config.js';
-import { ROOT, freePort, newProject, quickStartBlocks, startRepositoryMock, type NewProject, type Started } from './new-site.js';
+import { freePort } from './free-port.js';
+import { ROOT, newProject, quickStartBlocks, startRepositoryMock, type NewProject, type Started } from './new-site.js';
 
 const DEMO_URL = `http://localhost:${DEMO_PORT}/`;
 const DEMO_MOCK = `http://127.0.0.1:${DEMO_MOCK_PORT}`;
