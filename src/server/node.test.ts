@@ -240,6 +240,18 @@ test('a trickled body gets 408 after bodyTimeoutMs and the connection is closed'
   }
 });
 
+test('without bodyTimeoutMs a stalled body waits the documented 10 s, then 408', async () => {
+  test.slow();
+  const server = await serveWith(handler);
+  try {
+    const answer = await rawRequest(server.port, `POST /auth/telegram/verify HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nOrigin: ${site}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"idToken"`);
+    expect(answer.split('\r\n')[0]).toBe('HTTP/1.1 408 Request Timeout');
+    expect(answer).toContain('the request body did not arrive within 10000 ms');
+  } finally {
+    await server.close();
+  }
+});
+
 test('a client that aborts mid-body is an abort: no stack trace, no login_failed event', async () => {
   const events: AuthEvent[] = [];
   const observed = handlerFor(site, (event) => void events.push(event));
