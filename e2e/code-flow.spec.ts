@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { loginErrors } from '../src/errors.js';
 import type { MockTelegram } from '../src/mock/index.js';
 import { CALLBACK_PATH, elementPage, expect, nextEvent, recordEvents, test, type Site } from './fixtures.js';
 import { clickForPopup } from './helpers.js';
@@ -106,7 +107,8 @@ test.describe('popup flow', () => {
     const failed = nextEvent(page, 'telegram-login-error');
     const popupPromise = await clickForPopup(page);
     await popupPromise.getByRole('button', { name: 'Allow' }).click();
-    expect((await failed).detail.error!.code).toBe('state_mismatch');
+    // The one message for this situation, as the server's callback page says it too.
+    expect((await failed).detail.error).toMatchObject({ code: 'state_mismatch', message: loginErrors.stateMismatch().message });
     expect((await sessionOf(page)).status).toBe(401);
   });
 

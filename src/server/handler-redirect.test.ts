@@ -1,5 +1,7 @@
 import { expect, test } from '@playwright/test';
+import { loginErrors } from '../errors.js';
 import { DEFAULT_CLIENT, startMockTelegram, type MockTelegram } from '../mock/server.js';
+import { escapeHtml } from '../oauth/html.js';
 import type { AuthEvent, TelegramAuthHandlerOptions } from './handler.js';
 import {
   ALICE,
@@ -137,7 +139,10 @@ test('a tampered state renders a state_mismatch page and never redirects', async
   expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
   expect(res.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
   expect(res.headers.get('referrer-policy')).toBe('no-referrer');
-  expect(await res.text()).toContain('<code>state_mismatch</code>');
+  const page = await res.text();
+  expect(page).toContain('<code>state_mismatch</code>');
+  // The same words as the browser flows use for the same situation.
+  expect(page).toContain(escapeHtml(loginErrors.stateMismatch().message));
   expect(res.headers.getSetCookie()).toEqual(['tlk_session_tx=; HttpOnly; SameSite=Lax; Path=/; Max-Age=0']);
   expect(events).toEqual([{ type: 'login_failed', method: 'server_redirect', code: 'state_mismatch', at: expect.any(Date) }]);
 });

@@ -1,4 +1,4 @@
-import { providerErrorFor, TelegramLoginError } from '../../errors.js';
+import { loginErrors, providerErrorFor, TelegramLoginError } from '../../errors.js';
 import { buildAuthorizationUrl } from '../../oauth/authorization-url.js';
 import { pkceChallenge } from '../../oauth/pkce.js';
 import { readCookie, serializeCookie } from '../cookies.js';
@@ -38,7 +38,7 @@ export async function callbackRoute(ctx: HandlerContext, request: Request, url: 
   const cookie = readCookie(request, ctx.cookies.transaction);
   const transaction = cookie ? await openTransaction(cookie, ctx.keys) : null;
   const params = url.searchParams;
-  if (!transaction || params.get('state') !== transaction.state) throw new TelegramLoginError('state_mismatch', '"state" response parameter mismatch');
+  if (!transaction || params.get('state') !== transaction.state) throw loginErrors.stateMismatch();
   const error = params.get('error');
   if (error !== null) throw providerErrorFor(error, params.get('error_description') ?? undefined);
   const code = params.get('code');
