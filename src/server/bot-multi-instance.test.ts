@@ -37,7 +37,9 @@ const stores: Record<string, () => Promise<{ a: TelegramAuthStore; b: TelegramAu
       a: createRedisStore({ client: nodeRedis, prefix }),
       b: createRedisStore({ client: ioRedis, prefix }),
       close: async () => {
-        await Promise.all([nodeRedis.close().catch(() => undefined), ioRedis.quit().catch(() => undefined)]);
+        // destroy/disconnect, not close/quit: those wait for a Redis that a failed test may have left down.
+        nodeRedis.destroy();
+        ioRedis.disconnect();
       },
     };
   },

@@ -70,7 +70,9 @@ async function startPair(overrides: Partial<TelegramAuthHandlerOptions> = {}): P
     instances.push({ url, handler, events, ready });
   }
   running.push(async () => {
-    await Promise.all([nodeRedis.close().catch(() => undefined), ioRedis.quit().catch(() => undefined)]);
+    // destroy/disconnect, not close/quit: those wait for a Redis that a failed test may have left down.
+    nodeRedis.destroy();
+    ioRedis.disconnect();
   });
   return instances as [Instance, Instance];
 }
