@@ -1,9 +1,9 @@
 // The demo page: a live <telegram-login-button> on light and dark, the snippet generator, and what
 // a login produced (the server's verified claims, the raw token, the events with timings). It runs
 // against the mock Telegram that `npm start` embeds, with the server kit mounted at /auth/telegram.
-import { decodeProtectedHeader } from 'jose';
 import '../src/index.js';
-import { decodeIdTokenClaims, type TelegramLoginButtonElement } from '../src/index.js';
+import type { TelegramLoginButtonElement } from '../src/index.js';
+import { logEvent, showResult, showToken, verifyOnServer } from './login-report.js';
 import { buildTabs, showSnippets } from './snippet-tabs.js';
 import {
   AUTH_BASE,
@@ -33,10 +33,18 @@ const context: SnippetContext = {
   version: meta('version') || '0.1.0',
   mock:
     settings.mode === 'mock'
-      ? { issuer: settings.issuer, librarySrc: settings.librarySrc, clientId: settings.clientId, clientSecret: meta('mock-client-secret') || DEFAULT_MOCK.clientSecret }
+      ? {
+          issuer: settings.issuer,
+          librarySrc: settings.librarySrc,
+          clientId: settings.clientId,
+          clientSecret: meta('mock-client-secret') || DEFAULT_MOCK.clientSecret,
+          botUsername: meta('mock-bot-username') || DEFAULT_MOCK.botUsername,
+          botToken: meta('mock-bot-token') || DEFAULT_MOCK.botToken,
+          appUrl: meta('mock-app-url') || DEFAULT_MOCK.appUrl,
+        }
       : DEFAULT_MOCK,
 };
-const defaults: ConfigDefaults = { clientId: settings.clientId, target: settings.mode === 'mock' ? 'local' : 'production' };
+const defaults: ConfigDefaults = { clientId: settings.clientId, target: settings.mode === 'mock' ? 'local' : 'production', botUsername: context.mock.botUsername };
 /** The redirect flow leaves the page; its configuration waits here for the way back. */
 const RETURN_KEY = 'telegram-login-kit-demo:return';
 
@@ -76,6 +84,7 @@ function readForm(): DemoConfig {
       target: value('target'),
       clientId: value('clientId').trim(),
       flow: value('flow'),
+      botUsername: value('botUsername').trim(),
       requestAccess: data.getAll('requestAccess').join(' '),
       lang: value('lang').trim(),
       size: value('size'),
@@ -106,26 +115,38 @@ function writeForm(config: DemoConfig) {
   }
 }
 
-/** Another target: the page URL, and a client id still at its default, follow it. */
+/** Another target: the page URL, the bot username and a client id still at their defaults follow it. */
 function switchTarget(config: DemoConfig, target: Target): DemoConfig {
-  const moved = withTarget(config, target);
+  const moved = withTarget(config, target, defaults);
   if (target === 'local' && (!config.clientId || config.clientId === defaults.clientId)) moved.clientId = context.mock.clientId;
   return moved;
 }
 
-const READY: Record<Target, string> = {
-  local: 'Ready: every snippet below works as printed on your machine, with the mock Telegram.',
-  production: 'Ready: every snippet below works as printed on your site, once BotFather lists it (the BotFather tab).',
-};
+function readyText(config: DemoConfig): string {
+  if (config.target === 'local') return 'Ready: every snippet below works as printed on your machine, with the mock Telegram.';
+  return config.flow === 'bot'
+    ? 'Ready: every snippet below works as printed on your site, once your bot’s webhook points at it (the BotFather tab).'
+    : 'Ready: every snippet below works as printed on your site, once BotFather lists it (the BotFather tab).';
+}
 
-const PAGE_HELP: Record<Target, string> = {
-  local: 'Where server.mjs (Server: Node) serves the page with the button: localhost or 127.0.0.1, any port.',
-  production: 'Its origin goes into BotFather’s Allowed URLs; the code flows come back to it.',
-};
+function pageHelp(config: DemoConfig): string {
+  if (config.target === 'local') return 'Where server.mjs (Server: Node) serves the page with the button: localhost or 127.0.0.1, any port.';
+  return config.flow === 'bot'
+    ? 'Its origin is the server’s allowedOrigins and the host of the bot’s webhook.'
+    : 'Its origin goes into BotFather’s Allowed URLs; the code flows come back to it.';
+}
+
+/** The bot flow has a bot username instead of a client id, and asks for no access. */
+function showFlowFields(config: DemoConfig) {
+  const bot = config.flow === 'bot';
+  $('#clientId-field').hidden = bot;
+  $('#access-field').hidden = bot;
+  $('#botUsername-field').hidden = !bot;
+}
 
 function showProblems(config: DemoConfig) {
-  const problems = validateConfig(config, context.mock.clientId);
-  for (const field of ['clientId', 'lang', 'pageUrl', 'afterLogin'] as const) {
+  const problems = validateConfig(config, context.mock);
+  for (const field of ['clientId', 'botUsername', 'lang', 'pageUrl', 'afterLogin'] as const) {
     const input = form.elements.namedItem(field) as HTMLInputElement;
     const message = problems[field] ?? '';
     input.setAttribute('aria-invalid', String(Boolean(message)));
@@ -133,9 +154,9 @@ function showProblems(config: DemoConfig) {
   }
   const count = Object.keys(problems).length;
   const readiness = $('#readiness');
-  readiness.textContent = count === 0 ? READY[config.target] : `Not ready: ${count} field${count > 1 ? 's need' : ' needs'} fixing; the snippets say what is missing.`;
+  readiness.textContent = count === 0 ? readyText(config) : `Not ready: ${count} field${count > 1 ? 's need' : ' needs'} fixing; the snippets say what is missing.`;
   readiness.classList.toggle('bad', count > 0);
-  $('#pageUrl-help').textContent = PAGE_HELP[config.target];
+  $('#pageUrl-help').textContent = pageHelp(config);
 }
 
 /**
@@ -158,12 +179,15 @@ function showStageHints(config: DemoConfig) {
 /** The preview runs the user's configuration against this demo's Telegram and server. */
 function applyToButton(button: TelegramLoginButtonElement, config: DemoConfig) {
   const wanted = new Map(elementAttributes(config));
-  if (config.flow !== 'library') {
+  if (config.flow === 'popup' || config.flow === 'redirect') {
     wanted.set('redirect-uri', location.origin + location.pathname);
     wanted.set('exchange-url', `${AUTH_BASE}/exchange`);
   }
-  wanted.set('issuer', settings.issuer);
-  wanted.set('library-src', settings.librarySrc);
+  // The bot flow talks only to this demo's server (its bot is the mock's, or none with the real Telegram).
+  if (config.flow !== 'bot') {
+    wanted.set('issuer', settings.issuer);
+    wanted.set('library-src', settings.librarySrc);
+  }
   const managed = ['client-id', 'request-access', 'lang', 'flow', 'redirect-uri', 'exchange-url', 'size', 'shape', 'appearance', 'theme', 'text', 'icon-only', 'shine', 'full-width', 'issuer', 'library-src'];
   for (const name of managed) {
     const value = wanted.get(name);
@@ -182,6 +206,19 @@ async function refreshNonce(button: TelegramLoginButtonElement) {
 
 let current: DemoConfig;
 
+/** Under the preview: how to log in here with the chosen flow. */
+function showModeHint(config: DemoConfig) {
+  const bot = config.flow === 'bot';
+  $('#mode-hint').textContent =
+    settings.mode === 'telegram'
+      ? bot
+        ? 'The demo runs the bot flow against the mock only (start it without TELEGRAM_CLIENT_ID); the snippets below set it up for your bot.'
+        : 'Both buttons are live against the real Telegram with your bot.'
+      : bot
+        ? 'Bot flow: in the dialog, “Use t.me in a new tab” opens the mock’s simulated Telegram app as Alice; press Start there, then the code the dialog shows.'
+        : 'Both buttons are live: click one and log in as one of the mock\'s test users.';
+}
+
 function render(config: DemoConfig, { deferDark = false } = {}) {
   current = config;
   const [light, dark] = buttons;
@@ -192,8 +229,10 @@ function render(config: DemoConfig, { deferDark = false } = {}) {
     void light!.updateComplete.then(() => applyToButton(dark!, config));
   }
   else applyToButton(dark!, config);
+  showFlowFields(config);
   showProblems(config);
   showStageHints(config);
+  showModeHint(config);
   showSnippets(renderSnippets(config, context));
   const search = configToSearch(config, defaults);
   $<HTMLAnchorElement>('#share').href = location.pathname + search;
@@ -218,75 +257,22 @@ form.addEventListener('submit', (event) => event.preventDefault());
 
 // --- After a login: claims, raw token, events ----------------------------------------------------
 
-/** Decoded for display only: the claims shown above them are the ones the server verified. */
-function showToken(idToken: string | undefined) {
-  try {
-    $('#token-header').textContent = idToken ? JSON.stringify(decodeProtectedHeader(idToken), null, 2) : '—';
-    $('#token-payload').textContent = idToken ? JSON.stringify(decodeIdTokenClaims(idToken), null, 2) : '—';
-  } catch {
-    $('#token-header').textContent = 'not a JWT';
-    $('#token-payload').textContent = '';
-  }
-}
-
-function showResult(heading: string, note: string, claims?: Record<string, unknown>) {
-  $('#result-title').textContent = heading;
-  $('#result-note').textContent = note;
-  if (claims !== undefined) $('#claims').textContent = JSON.stringify(claims, null, 2);
-  const status = $('#login-status');
-  const name = claims?.name ?? claims?.preferred_username ?? claims?.sub;
-  status.textContent = heading === 'Logged in' && name !== undefined ? `Logged in as ${String(name)} (verified by the server).` : `${heading}.`;
-  status.append(' ');
-  const link = document.createElement('a');
-  link.href = '#result';
-  link.textContent = 'Details below';
-  status.append(link);
-}
-
-let loginStartedAt: number | undefined;
-
-function logEvent(type: string, detail: string) {
-  const now = performance.now();
-  if (type === 'start') loginStartedAt = now;
-  const body = $('#events');
-  body.querySelector('.empty')?.remove();
-  const row = document.createElement('tr');
-  row.className = `event-${type}`;
-  const cells = [
-    new Date().toLocaleTimeString([], { hour12: false }),
-    loginStartedAt === undefined ? '—' : `+${Math.round(now - loginStartedAt)} ms`,
-    type,
-    detail,
-  ];
-  for (const text of cells) {
-    const cell = document.createElement('td');
-    cell.textContent = text;
-    row.append(cell);
-  }
-  body.append(row);
-}
-
-/** The library flow hands the id_token to the page: the demo's server verifies it and its nonce. */
-async function verifyOnServer(idToken: string): Promise<Record<string, unknown>> {
-  const response = await fetch(`${AUTH_BASE}/verify`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ idToken }),
-  });
-  const body = (await response.json()) as { user?: Record<string, unknown>; error?: string; message?: string };
-  if (!response.ok || !body.user) throw new Error(`${body.error}: ${body.message}`);
-  return body.user;
-}
-
 const preview = $('#preview');
 preview.addEventListener('telegram-login-start', (event) => {
-  logEvent('start', `flow ${event.detail.flow}, client ${event.detail.clientId}`);
+  // The bot flow has no client id.
+  logEvent('start', event.detail.clientId ? `flow ${event.detail.flow}, client ${event.detail.clientId}` : `flow ${event.detail.flow}`);
   if (event.detail.flow === 'redirect') sessionStorage.setItem(RETURN_KEY, location.pathname + location.search);
 });
 preview.addEventListener('telegram-login-success', (event) => {
   const result = event.detail;
   const button = event.target as TelegramLoginButtonElement;
   logEvent('success', `flow ${result.flow}, sub ${String(result.user.sub ?? '?')}`);
+  if (result.flow === 'bot') {
+    // No token reaches the page: the demo's server made the session from the user who confirmed in the bot.
+    showToken(undefined);
+    showResult('Logged in', 'Verified by the demo\'s server (bot flow): confirmed in the bot.', result.user);
+    return;
+  }
   showToken(result.idToken);
   if (result.flow === 'library') {
     showResult('Verifying…', 'The demo’s server is checking the id_token and its nonce.');
@@ -318,7 +304,6 @@ preview.addEventListener('telegram-login-cancel', (event) => {
 if (settings.mode === 'telegram') {
   $('#mode').textContent = 'Real Telegram';
   $('#mode').classList.add('live');
-  $('#mode-hint').textContent = 'Both buttons are live against the real Telegram with your bot.';
 }
 buildTabs($('#tabs'), $('#panels'));
 const returning = new URLSearchParams(location.search).has('state');

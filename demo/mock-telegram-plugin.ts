@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { HtmlTagDescriptor, Plugin } from 'vite';
-import { DEFAULT_CLIENT, startMockTelegram, type MockTelegram } from '../src/mock/index.js';
-import { createTelegramAuthHandler, toNodeListener, type TelegramAuthHandlerOptions } from '../src/server/index.js';
+import { DEFAULT_BOT, DEFAULT_CLIENT, startMockTelegram, type MockTelegram } from '../src/mock/index.js';
+import { createTelegramAuthHandler, toNodeListener, type TelegramAuthHandler, type TelegramAuthHandlerOptions } from '../src/server/index.js';
 import { resolveDemoMode } from './demo-mode.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -13,8 +13,9 @@ interface PageSettings {
   issuer: string;
   clientId: string;
   librarySrc: string;
-  /** The mock's own (public) client secret, for the local target's server snippets; never a real one. */
+  /** The mock's own (public) client secret and bot, for the local target's server snippets; never a real one. */
   mockClientSecret?: string;
+  mockBot?: { username: string; token: string; appUrl: string };
 }
 
 function metaTags(settings: PageSettings): HtmlTagDescriptor[] {
@@ -25,6 +26,9 @@ function metaTags(settings: PageSettings): HtmlTagDescriptor[] {
     'library-src': settings.librarySrc,
     version: VERSION,
     ...(settings.mode === 'mock' && settings.mockClientSecret ? { 'mock-client-secret': settings.mockClientSecret } : {}),
+    ...(settings.mode === 'mock' && settings.mockBot
+      ? { 'mock-bot-username': settings.mockBot.username, 'mock-bot-token': settings.mockBot.token, 'mock-app-url': settings.mockBot.appUrl }
+      : {}),
   };
   return Object.entries(entries).map(([name, content]) => ({
     tag: 'meta',
@@ -58,6 +62,25 @@ function sharedMock(port: number, onLog: (line: string) => void): Promise<MockTe
 const logger = (((globalThis as Record<symbol, { current: (line: string) => void } | undefined>)[Symbol.for('telegram-login-kit.demo.log')]) ??= {
   current: () => {},
 });
+
+// The bot flow's updates come from the mock by long polling. Telegram (and the mock) allow one
+// getUpdates per bot, so the handler of a restarted dev server takes over from the previous one.
+const POLLERS = Symbol.for('telegram-login-kit.demo.bot-pollers');
+type PollerRegistry = Map<number, { stop: AbortController; done: Promise<void> }>;
+
+async function pollBotUpdates(port: number, handler: TelegramAuthHandler, log: (line: string) => void): Promise<void> {
+  const registry = ((globalThis as Record<symbol, PollerRegistry | undefined>)[POLLERS] ??= new Map());
+  const previous = registry.get(port);
+  if (previous) {
+    previous.stop.abort();
+    await previous.done;
+  }
+  const stop = new AbortController();
+  const done = handler.pollBotUpdates({ signal: stop.signal }).catch((error: unknown) => {
+    log(`[bot] the bot flow stopped hearing the mock's bot: ${error instanceof Error ? error.message : String(error)}`);
+  });
+  registry.set(port, { stop, done });
+}
 
 /**
  * `npm start`: runs the offline Telegram next to the demo's dev server (or, with TELEGRAM_CLIENT_ID,
@@ -95,14 +118,24 @@ export function mockTelegram(options: { demoPort: number }): Plugin {
         ].join('\n');
       } else if (mode.kind === 'mock') {
         const mock = await sharedMock(mode.mockPort, (line) => log(`[mock telegram] ${line}`));
-        settings = { mode: 'mock', issuer: mock.issuer, clientId: mock.defaultClient.id, librarySrc: mock.libraryUrl, mockClientSecret: mock.defaultClient.secret };
-        // The code flows come back to the demo page itself; the session secret lives as long as the process.
+        const bot = mock.bots[0]!;
+        settings = {
+          mode: 'mock',
+          issuer: mock.issuer,
+          clientId: mock.defaultClient.id,
+          librarySrc: mock.libraryUrl,
+          mockClientSecret: mock.defaultClient.secret,
+          mockBot: { username: bot.username, token: bot.token, appUrl: mock.app.url },
+        };
+        // The code flows come back to the demo page itself; the session secret lives as long as the
+        // process. The bot flow uses the mock's bot; its links open the simulated Telegram app.
         handlerOptions = {
           clientId: mock.defaultClient.id,
           clientSecret: mock.defaultClient.secret,
           issuer: mock.issuer,
           redirectUri: mode.redirectUri,
           session: { secret: randomBytes(32).toString('base64url') },
+          bot: { token: bot.token, username: bot.username, apiRoot: mock.issuer, linkBase: `${mock.app.url}/resolve` },
         };
         banner = [
           '',
@@ -111,6 +144,7 @@ export function mockTelegram(options: { demoPort: number }): Plugin {
           `  Telegram app    ${mock.app.url}   (the simulated app: bot chats, deep links, login_url)`,
           `  client id       ${mock.defaultClient.id}`,
           `  client secret   ${mock.defaultClient.secret}`,
+          `  bot             @${bot.username}   (the bot flow; its links open the Telegram app above)`,
           '  Real Telegram?  set TELEGRAM_CLIENT_ID, TELEGRAM_CLIENT_SECRET and PUBLIC_URL (see docs/demo.md)',
           '',
         ].join('\n');
@@ -120,6 +154,7 @@ export function mockTelegram(options: { demoPort: number }): Plugin {
       // The demo shows the raw id_token of code-flow logins too, so its server opts in to returning it.
       const handler = createTelegramAuthHandler({ ...handlerOptions, returnIdToken: true, onEvent: (event) => log(`[auth] ${JSON.stringify(event)}`) });
       server.middlewares.use(toNodeListener(handler));
+      if (mode.kind === 'mock') await pollBotUpdates(mode.mockPort, handler, log);
       server.httpServer?.once('listening', () => log(banner));
     },
     transformIndexHtml() {
@@ -140,6 +175,13 @@ export function staticDemoSettings(): Plugin {
   const settings: PageSettings =
     mode.kind === 'telegram'
       ? { mode: 'telegram', issuer: mode.issuer, clientId: mode.clientId, librarySrc: mode.librarySrc }
-      : { mode: 'mock', issuer: mockUrl, clientId: DEFAULT_CLIENT.id, librarySrc: `${mockUrl}/js/telegram-login.js`, mockClientSecret: DEFAULT_CLIENT.secret };
+      : {
+          mode: 'mock',
+          issuer: mockUrl,
+          clientId: DEFAULT_CLIENT.id,
+          librarySrc: `${mockUrl}/js/telegram-login.js`,
+          mockClientSecret: DEFAULT_CLIENT.secret,
+          mockBot: { username: DEFAULT_BOT.username, token: DEFAULT_BOT.token, appUrl: `${mockUrl}/app` },
+        };
   return { name: 'telegram-login-kit:static-demo', apply: 'build', transformIndexHtml: () => metaTags(settings) };
 }

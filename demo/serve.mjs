@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The static demo's server part: serves the files `npm run build` wrote to dist/demo and mounts the
 // server kit's handler at /auth/telegram, on the same origin (the page calls /auth/telegram/nonce,
-// /verify and /exchange). Any server that does both works the same; this one is node:http only.
+// /verify, /exchange and the bot flow's /bot/*). Any server that does both works the same; this one
+// is node:http only. With the mock, the bot flow's updates come from the mock's bot by long polling.
 //
 //   npm run build && node demo/serve.mjs                 # with the mock the build points at (MOCK_URL)
 //   TELEGRAM_CLIENT_ID=… TELEGRAM_CLIENT_SECRET=… PUBLIC_URL=https://… npm run build \
@@ -42,12 +43,22 @@ if (mode === 'telegram') {
   mock = await startMockTelegram({ port: Number(mockUrl.port), host: mockUrl.hostname }).catch((error) =>
     fail(`cannot start the mock Telegram at ${issuer} (${error.code ?? error.message}); rebuild with another MOCK_URL`),
   );
-  handlerOptions = { clientId: mock.defaultClient.id, clientSecret: mock.defaultClient.secret, issuer: mock.issuer, redirectUri: `http://localhost:${port}/` };
+  const bot = mock.bots[0];
+  handlerOptions = {
+    clientId: mock.defaultClient.id,
+    clientSecret: mock.defaultClient.secret,
+    issuer: mock.issuer,
+    redirectUri: `http://localhost:${port}/`,
+    bot: { token: bot.token, username: bot.username, apiRoot: mock.issuer, linkBase: `${mock.app.url}/resolve` },
+  };
 }
-const auth = toNodeListener(
-  // returnIdToken: the demo page shows the raw id_token of code-flow logins too.
-  createTelegramAuthHandler({ ...handlerOptions, returnIdToken: true, session: { secret: process.env.SESSION_SECRET ?? randomBytes(32).toString('base64url') } }),
-);
+// returnIdToken: the demo page shows the raw id_token of code-flow logins too.
+const handler = createTelegramAuthHandler({ ...handlerOptions, returnIdToken: true, session: { secret: process.env.SESSION_SECRET ?? randomBytes(32).toString('base64url') } });
+const auth = toNodeListener(handler);
+const stopPolling = new AbortController();
+const polling = mock
+  ? handler.pollBotUpdates({ signal: stopPolling.signal }).catch((error) => process.stderr.write(`demo/serve.mjs: the bot flow stopped hearing the mock's bot: ${error.message}\n`))
+  : Promise.resolve();
 
 const server = createServer((req, res) => {
   auth(req, res, async () => {
@@ -69,6 +80,9 @@ const server = createServer((req, res) => {
 server.listen(port, 'localhost', () => {
   process.stdout.write(`Demo            http://localhost:${server.address().port}/\nTelegram        ${mode === 'telegram' ? issuer : `${issuer} (mock)`}\n`);
 });
-const stop = () => server.close(() => void (mock?.stop() ?? Promise.resolve()).then(() => process.exit(0)));
+const stop = () => {
+  stopPolling.abort();
+  server.close(() => void polling.then(() => mock?.stop()).then(() => process.exit(0)));
+};
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -2,6 +2,7 @@
 // is; "Production" prints Telegram's. And every snippet says when something fails.
 import { expect, test } from '@playwright/test';
 import { parseCli } from '../src/mock/command-line.js';
+import { DEFAULT_BOT } from '../src/mock/bot/bots.js';
 import { DEFAULT_CLIENT } from '../src/mock/options.js';
 import {
   DEFAULT_CONFIG,
@@ -19,7 +20,15 @@ import {
   type DemoConfig,
 } from './snippets.js';
 
-const mock = { issuer: 'http://127.0.0.1:9555', librarySrc: 'http://127.0.0.1:9555/js/telegram-login.js', clientId: '7700000001', clientSecret: 'the-mock-secret' };
+const mock = {
+  issuer: 'http://127.0.0.1:9555',
+  librarySrc: 'http://127.0.0.1:9555/js/telegram-login.js',
+  clientId: '7700000001',
+  clientSecret: 'the-mock-secret',
+  botUsername: 'MockLoginBot',
+  botToken: '7700000001:AAthe-mock-bot-token-0123456789',
+  appUrl: 'http://127.0.0.1:9555/app',
+};
 const context = { version: '0.1.0', mock };
 const local = (overrides: Partial<DemoConfig> = {}): DemoConfig => ({
   ...DEFAULT_CONFIG,
@@ -36,6 +45,9 @@ test("the mock's defaults are what `telegram-login-kit mock` uses with no option
     librarySrc: `http://${cli.host}:${cli.port}/js/telegram-login.js`,
     clientId: DEFAULT_CLIENT.id,
     clientSecret: DEFAULT_CLIENT.secret,
+    botUsername: DEFAULT_BOT.username,
+    botToken: DEFAULT_BOT.token,
+    appUrl: `http://${cli.host}:${cli.port}/app`,
   });
 });
 
@@ -94,14 +106,14 @@ test('switching the target moves a page URL still at its default, and keeps one 
 });
 
 test('the local target says what the mock cannot do', () => {
-  expect(validateConfig(local({ clientId: '1234567' }), mock.clientId)).toEqual({
+  expect(validateConfig(local({ clientId: '1234567' }), mock)).toEqual({
     clientId: 'The mock knows one bot, 7700000001: use it for the local target, or switch to Production for your bot.',
   });
-  expect(validateConfig(local({ pageUrl: 'https://example.com/login' }), mock.clientId).pageUrl).toBe(
+  expect(validateConfig(local({ pageUrl: 'https://example.com/login' }), mock).pageUrl).toBe(
     'Page URL must be on http://localhost or http://127.0.0.1 for the local target (the mock allows only those), such as http://localhost:3000/.',
   );
-  expect(validateConfig(local({ pageUrl: 'http://localhost:3000/?x=1' }), mock.clientId).pageUrl).toContain('no ?query and no #fragment');
-  expect(validateConfig(local({ pageUrl: 'http://localhost:3000/account' }), mock.clientId).afterLogin).toBe(
+  expect(validateConfig(local({ pageUrl: 'http://localhost:3000/?x=1' }), mock).pageUrl).toContain('no ?query and no #fragment');
+  expect(validateConfig(local({ pageUrl: 'http://localhost:3000/account' }), mock).afterLogin).toBe(
     'After login must be another page than the one with the button: the server snippet serves both.',
   );
   for (const [id, text] of Object.entries(renderSnippets(local({ clientId: '1234567' }), context))) expect(text, id).toContain('NOT READY');

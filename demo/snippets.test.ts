@@ -19,7 +19,7 @@ import {
 
 const context = { version: '0.1.0', mock: DEFAULT_MOCK };
 const config = (overrides: Partial<DemoConfig> = {}): DemoConfig => ({ ...DEFAULT_CONFIG, clientId: '7700000001', ...overrides });
-const validate = (chosen: DemoConfig) => validateConfig(chosen, DEFAULT_MOCK.clientId);
+const validate = (chosen: DemoConfig) => validateConfig(chosen, DEFAULT_MOCK);
 
 test('a full configuration survives the URL and back', () => {
   const chosen = config({

@@ -4,13 +4,15 @@
 // with the "CSP & COOP" tab's headers (plus its inline script's hash, as the tab says). The npm and
 // React snippets are built with Vite (React 19 from the dev dependencies). The Vue snippet is not
 // built: there is no Vue compiler in this repository. The "Server: Node" snippet, with the HTML page
-// in an empty folder, is e2e/first-hour.spec.ts.
+// in an empty folder, is e2e/first-hour.spec.ts (and first-hour-bot.spec.ts for the bot flow).
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import type { Page, TestInfo } from '@playwright/test';
 import { build } from 'vite';
 import { expect, test } from './fixtures.js';
@@ -37,7 +39,15 @@ const BUNDLE_PREFIX = BUNDLE_SRC.slice(0, BUNDLE_SRC.lastIndexOf('/') + 1);
 /** What the demo page would print the snippets for, with this test's mock as "the mock". */
 const contextFor = (mock: MockTelegram): SnippetContext => ({
   version: '0.1.0',
-  mock: { issuer: mock.issuer, librarySrc: mock.libraryUrl, clientId: mock.defaultClient.id, clientSecret: mock.defaultClient.secret },
+  mock: {
+    issuer: mock.issuer,
+    librarySrc: mock.libraryUrl,
+    clientId: mock.defaultClient.id,
+    clientSecret: mock.defaultClient.secret,
+    botUsername: mock.bots[0]!.username,
+    botToken: mock.bots[0]!.token,
+    appUrl: mock.app.url,
+  },
 });
 
 /** A blank site: the pages a test puts there, the bundle folder (dist/), and the "Server: Fetch" snippet. */
@@ -74,7 +84,7 @@ async function startSite(mock: MockTelegram, flow: Flow): Promise<SnippetSite> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const config: DemoConfig = { ...DEFAULT_CONFIG, target: 'local', clientId: mock.defaultClient.id, flow, pageUrl: `${origin}/login` };
+  const config: DemoConfig = { ...DEFAULT_CONFIG, target: 'local', clientId: mock.defaultClient.id, botUsername: mock.bots[0]!.username, flow, pageUrl: `${origin}/login` };
   const context = contextFor(mock);
 
   // The "Server: Fetch" snippet, as printed, in a project that installed the package; hosted by the
@@ -221,3 +231,49 @@ for (const flow of ['library', 'popup'] as const) {
     }
   });
 }
+
+/** A shell command a snippet prints in its comments (`//   curl … \` and its continuation lines), as one line. */
+function printedCommand(snippet: string, start: string): string {
+  const lines = snippet.split('\n').map((line) => line.replace(/^\/\/\s+/, ''));
+  const first = lines.findIndex((line) => line.startsWith(start));
+  expect(first, `the snippet prints a "${start}" line`).toBeGreaterThanOrEqual(0);
+  const command: string[] = [];
+  for (const line of lines.slice(first)) {
+    command.push(line.replace(/\s*\\$/, ''));
+    if (!line.endsWith('\\')) break;
+  }
+  return command.join(' ');
+}
+
+test('the bot-flow HTML page logs in as printed under its CSP, with the Fetch server snippet and the setWebhook line it prints', async ({ page, context, mock }) => {
+  const site = await startSite(mock, 'bot');
+  try {
+    const html = htmlSnippet(site.config, site.context);
+    const inline = /<script type="module">([\s\S]*?)<\/script>/.exec(html)![1]!;
+    site.pages.set('/login', { body: html, type: 'text/html; charset=utf-8', headers: headersFor(site, inline) });
+    const blocked: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/.test(message.text())) blocked.push(message.text());
+    });
+    // The mock delivers the bot's updates to the site once the printed setWebhook line has run.
+    const { stdout } = await promisify(execFile)('sh', ['-c', printedCommand(serverFetchSnippet(site.config, site.context), 'curl ')]);
+    expect(JSON.parse(stdout)).toEqual({ ok: true, result: true, description: 'Webhook was set' });
+
+    await page.goto(`${site.origin}/login`);
+    await page.getByRole('button', { name: 'Log in with Telegram' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Log in with Telegram' });
+    const code = (await dialog.locator('.wd-code').textContent())!.trim();
+    const opens = context.waitForEvent('page');
+    await dialog.getByRole('link', { name: /Use t\.me in a new tab/ }).click();
+    const app = await opens;
+    await app.getByRole('button', { name: 'Start' }).click();
+    await app.getByRole('button', { name: code, exact: true }).click();
+    await page.waitForURL(`${site.origin}/account`);
+    expect(await sessionUser(page, site.origin)).toMatchObject({ tg_id: 100001, name: 'Alice Anderson', amr: ['tg_bot'] });
+    expect(blocked).toEqual([]);
+    expect(site.log).toContainEqual(expect.stringMatching(/^POST \/auth\/telegram\/bot\/webhook 200 ok \d+ms$/));
+  } finally {
+    await fetch(`${mock.issuer}/bot${mock.bots[0]!.token}/deleteWebhook`, { method: 'POST' });
+    await site.close();
+  }
+});

@@ -44,4 +44,18 @@ test('the static demo build, served by demo/serve.mjs, logs in through its serve
   await (await popup).getByRole('button', { name: 'Allow' }).click();
   await expect(page.getByText('Verified by the demo\'s server (library flow).')).toBeVisible();
   await expect(page.locator('#claims')).toContainText('"name": "Alice Anderson"');
+
+  // The bot flow: serve.mjs polls the mock's bot, whose links open the mock's simulated app.
+  await page.goto(`http://localhost:${port}/?flow=bot`);
+  await page.locator('#preview-light').getByRole('button', { name: 'Log in with Telegram' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Log in with Telegram' });
+  const code = (await dialog.locator('.wd-code').textContent())!.trim();
+  const opens = page.context().waitForEvent('page');
+  await dialog.getByRole('link', { name: /Use t\.me in a new tab/ }).click();
+  const app = await opens;
+  expect(app.url()).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${mockPort}/app/resolve\\?domain=MockLoginBot&start=`));
+  await app.getByRole('button', { name: 'Start' }).click();
+  await app.getByRole('button', { name: code, exact: true }).click();
+  await expect(page.getByText('Verified by the demo\'s server (bot flow): confirmed in the bot.')).toBeVisible();
+  await expect(page.locator('#claims')).toContainText('"amr": [\n    "tg_bot"\n  ]');
 });

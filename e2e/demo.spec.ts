@@ -76,3 +76,27 @@ test('a denied redirect login comes back to the configuration it started from', 
   await expect(page.getByLabel('Size')).toHaveValue('small');
   await expect(page.locator('#events tr.event-error')).toHaveCount(1);
 });
+
+test('bot flow: the dialog’s link opens the simulated Telegram app, where Start and the code log the demo in', async ({ page, context }) => {
+  await page.goto(`${DEMO_URL}?flow=bot`);
+  await expect(page.locator('#mode-hint')).toContainText('simulated Telegram app');
+  await expect(page.getByLabel('Bot username')).toHaveValue('MockLoginBot');
+  await expect(page.getByLabel('Client id')).toBeHidden();
+  await liveButton(page, 'Log in with Telegram').click();
+  const dialog = page.getByRole('dialog', { name: 'Log in with Telegram' });
+  const code = (await dialog.locator('.wd-code').textContent())!.trim();
+  const appOpens = context.waitForEvent('page');
+  await dialog.getByRole('link', { name: /Use t\.me in a new tab/ }).click();
+  const app = await appOpens;
+  await app.getByRole('button', { name: 'Start' }).click();
+  await app.getByRole('button', { name: code, exact: true }).click();
+  await expect(app.getByRole('log')).toContainText('You are logged in to localhost');
+  await expect(page.getByText('Verified by the demo\'s server (bot flow): confirmed in the bot.')).toBeVisible();
+  await expect(dialog).toBeHidden();
+  expect(await shownClaims(page)).toMatchObject({ sub: 'tg:100001', tg_id: 100001, name: 'Alice Anderson', amr: ['tg_bot'] });
+  await expect(page.getByLabel('Token payload')).toHaveText('—');
+  await expect(page.locator('#events tr td:nth-child(3)')).toHaveText(['start', 'success']);
+  // The session is the demo server's own: /session says so.
+  const session = await page.request.get(`${DEMO_URL}auth/telegram/session`);
+  expect(((await session.json()) as { user: Record<string, unknown> }).user).toMatchObject({ tg_id: 100001, amr: ['tg_bot'] });
+});

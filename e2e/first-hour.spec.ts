@@ -2,64 +2,16 @@
 // flow, type where the site will run, copy the "HTML drop-in" and "Server: Node" blocks into an empty
 // folder, run the commands they print, start the mock with the documented command, and log in. The
 // same with the README's quick start. The only edits are the ones the test cannot avoid: the ports
-// it picked instead of the demo's mock, or the README's 3000 and 9400.
+// it picked instead of the demo's mock, or the README's 3000 and 9400. The bot flow's first hour is
+// e2e/first-hour-bot.spec.ts.
 import { readFile } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
-import { expect, test as base, type Page } from '@playwright/test';
-import { DEMO_MOCK_PORT, DEMO_PORT } from '../playwright.config.js';
+import { expect, type Page } from '@playwright/test';
+import { MOCK_SECRET, copyFromDemo, onOurMock, setUp, test } from './first-hour-steps.js';
 import { freePort } from './free-port.js';
-import { ROOT, newProject, quickStartBlocks, startRepositoryMock, type NewProject, type Started } from './new-site.js';
-
-const DEMO_URL = `http://localhost:${DEMO_PORT}/`;
-const DEMO_MOCK = `http://127.0.0.1:${DEMO_MOCK_PORT}`;
-const MOCK_SECRET = 'mock-secret-7700000001-do-not-use-in-production';
-
-const test = base.extend<{ project: NewProject }, { repositoryMock: Started & { issuer: string } }>({
-  repositoryMock: [
-    async ({}, use) => {
-      const mock = await startRepositoryMock(await freePort());
-      await use(mock);
-      await mock.stop();
-    },
-    { scope: 'worker', timeout: 90_000 },
-  ],
-  project: async ({}, use) => {
-    const project = await newProject();
-    await use(project);
-    await project.remove();
-  },
-});
+import { ROOT, quickStartBlocks } from './new-site.js';
 
 type Flow = 'library' | 'popup' | 'redirect';
-
-/** The two blocks a newcomer copies from the demo, as the page shows them. */
-async function copyFromDemo(page: Page, flow: Flow, siteUrl: string): Promise<{ html: string; server: string }> {
-  await page.goto(DEMO_URL);
-  await expect(page.getByRole('radio', { name: /Local, with the mock/ })).toBeChecked();
-  await page.getByRole('radio', { name: new RegExp(`^${flow}`, 'i') }).check();
-  await page.getByLabel('Page with the button').fill(siteUrl);
-  await expect(page.locator('#readiness')).toHaveText(/^Ready: every snippet below works as printed on your machine/);
-  await expect(page.locator('#snippet-server-node')).toContainText(`redirectUri: '${siteUrl}'`);
-  const html = (await page.locator('#snippet-html').textContent())!;
-  const server = (await page.locator('#snippet-server-node').textContent())!;
-  return { html, server };
-}
-
-/** The mock the demo runs becomes the one this test started: the snippets' only change. */
-function onOurMock(text: string, issuer: string): string {
-  expect(text).toContain(DEMO_MOCK);
-  return text.split(DEMO_MOCK).join(issuer);
-}
-
-/** Follows the server snippet's header: `npm install` is done (a link), the copy command is run as printed. */
-async function setUp(project: NewProject, html: string, server: string): Promise<Started> {
-  await project.write('index.html', html);
-  await project.write('server.mjs', server);
-  const copy = /^\/\/\s+(cp -R \S+ \S+)$/m.exec(server);
-  expect(copy, 'the server snippet says which folder to copy').not.toBeNull();
-  await project.shell(copy![1]!);
-  return project.node('server.mjs');
-}
 
 async function logIn(page: Page, siteUrl: string, flow: Flow, user: RegExp): Promise<void> {
   await page.goto(siteUrl);

@@ -2,7 +2,7 @@
 // through the page's query string. Plain functions, no DOM.
 
 export const TARGETS = ['local', 'production'] as const;
-export const FLOWS = ['library', 'popup', 'redirect'] as const;
+export const FLOWS = ['library', 'popup', 'redirect', 'bot'] as const;
 export const SIZES = ['large', 'medium', 'small'] as const;
 export const SHAPES = ['pill', 'rounded', 'square'] as const;
 export const APPEARANCES = ['filled', 'outlined'] as const;
@@ -17,9 +17,11 @@ export type Flow = (typeof FLOWS)[number];
 export interface DemoConfig {
   /** Where the snippets run: on your machine against the mock, or on your site against Telegram. */
   target: Target;
-  /** The bot's numeric client id (BotFather → Bot Settings → Web Login). */
+  /** The bot's numeric client id (BotFather → Bot Settings → Web Login); the bot flow has none. */
   clientId: string;
   flow: Flow;
+  /** The bot flow: the username of the site's own bot, without "@". */
+  botUsername: string;
   requestAccess: Array<(typeof ACCESS)[number]>;
   /** A BCP 47 tag, or '' to inherit the page's language. */
   lang: string;
@@ -49,6 +51,7 @@ export const DEFAULT_CONFIG: Readonly<DemoConfig> = Object.freeze({
   target: 'production',
   clientId: '',
   flow: 'library',
+  botUsername: '',
   requestAccess: ['write'],
   lang: '',
   size: 'large',
@@ -64,13 +67,26 @@ export const DEFAULT_CONFIG: Readonly<DemoConfig> = Object.freeze({
   afterLogin: '/account',
 } satisfies DemoConfig);
 
-/** What the page may preset: the bot it runs with, and the target it starts on. */
-export type ConfigDefaults = Partial<Pick<DemoConfig, 'clientId' | 'target'>>;
+/**
+ * What the page may preset: the client id it runs with, the target it starts on, and the mock's bot
+ * (`botUsername`, the local target's default; production starts with none: it needs your own bot).
+ */
+export type ConfigDefaults = Partial<Pick<DemoConfig, 'clientId' | 'target' | 'botUsername'>>;
 
-/** Another target; a page URL still at the old target's default moves to the new one's. */
-export function withTarget(config: DemoConfig, target: Target): DemoConfig {
+/** The mock's one client and one bot, which the local target's snippets must use. */
+export interface MockIdentity {
+  clientId: string;
+  botUsername: string;
+}
+
+/** The bot username each target starts with: the mock's bot locally, none (your own bot) in production. */
+const defaultBotUsername = (defaults: ConfigDefaults, target: Target): string => (target === 'local' ? (defaults.botUsername ?? '') : '');
+
+/** Another target; a page URL or bot username still at the old target's default moves to the new one's. */
+export function withTarget(config: DemoConfig, target: Target, defaults: ConfigDefaults = {}): DemoConfig {
   const pageUrl = config.pageUrl === DEFAULT_PAGE_URL[config.target] ? DEFAULT_PAGE_URL[target] : config.pageUrl;
-  return { ...config, target, pageUrl };
+  const botUsername = config.botUsername === defaultBotUsername(defaults, config.target) ? defaultBotUsername(defaults, target) : config.botUsername;
+  return { ...config, target, pageUrl, botUsername };
 }
 
 export type ConfigField = keyof DemoConfig;
@@ -78,15 +94,38 @@ export type ConfigField = keyof DemoConfig;
 export type ConfigProblems = Partial<Record<ConfigField, string>>;
 
 const LANG_TAG = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/;
+/** Telegram's rule for bot usernames (what the server kit's "bot.username" accepts). */
+const BOT_USERNAME = /^(?=.{5,32}$)[A-Za-z][A-Za-z0-9_]*bot$/i;
 
-/** `mockClientId`: the one bot the mock knows, which the local target's snippets must use. */
-export function validateConfig(config: DemoConfig, mockClientId: string): ConfigProblems {
-  const problems: ConfigProblems = {};
-  if (!config.clientId) problems.clientId = 'Client id is missing: paste the numeric Client ID from BotFather → Bot Settings → Web Login.';
-  else if (!/^\d{1,20}$/.test(config.clientId)) problems.clientId = `Client id must be numeric (the bot id), not "${config.clientId}".`;
-  else if (config.target === 'local' && config.clientId !== mockClientId) {
-    problems.clientId = `The mock knows one bot, ${mockClientId}: use it for the local target, or switch to Production for your bot.`;
+function clientIdProblem(config: DemoConfig, mock: MockIdentity): string | undefined {
+  if (!config.clientId) return 'Client id is missing: paste the numeric Client ID from BotFather → Bot Settings → Web Login.';
+  if (!/^\d{1,20}$/.test(config.clientId)) return `Client id must be numeric (the bot id), not "${config.clientId}".`;
+  if (config.target === 'local' && config.clientId !== mock.clientId) {
+    return `The mock knows one bot, ${mock.clientId}: use it for the local target, or switch to Production for your bot.`;
   }
+  return undefined;
+}
+
+function botUsernameProblem(config: DemoConfig, mock: MockIdentity): string | undefined {
+  const username = config.botUsername;
+  if (!username) return 'Bot username is missing: the username of your site\'s own bot (BotFather → /mybots), without "@".';
+  if (username.startsWith('@') && BOT_USERNAME.test(username.slice(1))) return `Bot username goes without "@": write ${username.slice(1)}.`;
+  if (!BOT_USERNAME.test(username)) return `Bot username must be 5 to 32 letters, digits and _, ending in "bot", not "${username}".`;
+  if (config.target === 'local' && username !== mock.botUsername) {
+    return `The mock's bot is ${mock.botUsername}: use it for the local target, or switch to Production for your bot.`;
+  }
+  if (config.target === 'production' && username === mock.botUsername) {
+    return `${username} is the mock's bot: name your own bot (BotFather → /newbot makes one).`;
+  }
+  return undefined;
+}
+
+/** `mock`: the one client and bot the mock knows, which the local target's snippets must use. */
+export function validateConfig(config: DemoConfig, mock: MockIdentity): ConfigProblems {
+  const problems: ConfigProblems = {};
+  // The bot flow has no OAuth client, and the other flows no bot username.
+  const identity = config.flow === 'bot' ? botUsernameProblem(config, mock) : clientIdProblem(config, mock);
+  if (identity) problems[config.flow === 'bot' ? 'botUsername' : 'clientId'] = identity;
   if (config.lang && !LANG_TAG.test(config.lang)) problems.lang = `Language must be a language tag such as "en" or "pt-BR", not "${config.lang}".`;
   const pageProblem = config.target === 'local' ? localPageProblem(config.pageUrl) : productionPageProblem(config.pageUrl);
   if (pageProblem) problems.pageUrl = pageProblem;
@@ -133,7 +172,14 @@ function isLoopback(hostname: string): boolean {
 // The URL: only the values that differ from the defaults, so shared links stay short.
 
 function baseConfig(defaults: ConfigDefaults, target: Target): DemoConfig {
-  return { ...DEFAULT_CONFIG, requestAccess: [...DEFAULT_CONFIG.requestAccess], ...defaults, target, pageUrl: DEFAULT_PAGE_URL[target] };
+  return {
+    ...DEFAULT_CONFIG,
+    requestAccess: [...DEFAULT_CONFIG.requestAccess],
+    ...defaults,
+    target,
+    pageUrl: DEFAULT_PAGE_URL[target],
+    botUsername: defaultBotUsername(defaults, target),
+  };
 }
 
 export function configToSearch(config: DemoConfig, defaults: ConfigDefaults = {}): string {
@@ -173,6 +219,7 @@ export function configFromSearch(search: string, defaults: ConfigDefaults = {}):
     target: base.target,
     clientId: text('clientId', base.clientId),
     flow: pick('flow', FLOWS, base.flow),
+    botUsername: text('botUsername', base.botUsername),
     requestAccess: access === null ? base.requestAccess : ACCESS.filter((value) => access.split(/\s+/).includes(value)),
     lang: text('lang', base.lang),
     size: pick('size', SIZES, base.size),

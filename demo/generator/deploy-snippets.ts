@@ -1,4 +1,5 @@
 // Around the code: the headers the page needs ("CSP & COOP") and what to register with BotFather.
+import { botFatherBotChecklist } from './bot-snippets.js';
 import { validateConfig, type DemoConfig } from './config.js';
 import { cdnUrl, hashComment, paragraph, problemLines, type SnippetContext } from './text.js';
 
@@ -13,18 +14,20 @@ export function headersSnippet(config: DemoConfig, context: SnippetContext): str
   const cdn = new URL(cdnUrl(context)).origin;
   const why = library
     ? `script-src: the element from your own origin, ${local ? "the mock's" : "Telegram's"} library from ${provider}.`
-    : 'script-src: the element from your own origin; the code flows load no third-party script.';
+    : config.flow === 'bot'
+      ? `script-src: the element from your own origin. The bot flow loads nothing from ${local ? 'the mock' : 'Telegram'}: no script, no frame, no image (the page draws the QR code), and it talks only to your server.`
+      : 'script-src: the element from your own origin; the code flows load no third-party script.';
   const intro = [
     `Headers for ${config.pageUrl || 'the page with the button'} (${config.flow} flow${local ? ', local with the mock' : ''}).`,
     why,
     `Loading the element from the CDN instead? Add ${cdn} to script-src. The HTML page's inline script needs its own file (or its 'sha256-…' source) under this policy. The element needs no inline style and no eval.`,
   ].flatMap((text) => paragraph(text, '# ', '# '));
-  const coop =
-    config.flow === 'redirect'
-      ? "The redirect flow opens no popup; this keeps a later switch to a popup working ('same-origin' would break it)."
-      : library
-        ? `${local ? "The mock's" : "Telegram's"} popup answers through window.opener: 'same-origin' cuts the page off from it (coop_blocked).`
-        : "'same-origin' cuts the page off from its popup: the code still arrives over a same-origin channel, but a closed popup goes unnoticed.";
+  const coop = {
+    library: `${local ? "The mock's" : "Telegram's"} popup answers through window.opener: 'same-origin' cuts the page off from it (coop_blocked).`,
+    popup: "'same-origin' cuts the page off from its popup: the code still arrives over a same-origin channel, but a closed popup goes unnoticed.",
+    redirect: "The redirect flow opens no popup; this keeps a later switch to a popup working ('same-origin' would break it).",
+    bot: "The bot flow opens no popup (its Telegram links open with noopener), so 'same-origin' works too; this keeps a later switch to a popup flow working.",
+  }[config.flow];
   return `${problemLines(config, context, hashComment)}${intro.join('\n')}
 Content-Security-Policy: default-src 'self'; script-src ${scriptSrc}; connect-src 'self'; img-src 'self' data:; style-src 'self'; base-uri 'self'; form-action 'self'
 
@@ -72,8 +75,8 @@ function localChecklist(config: DemoConfig, context: SnippetContext): string[] {
 
 /** What to register with BotFather, exactly (nothing, for the mock). */
 export function botFatherChecklist(config: DemoConfig, context: SnippetContext): string {
-  const lines = config.target === 'local' ? localChecklist(config, context) : productionChecklist(config);
-  const problems = Object.values(validateConfig(config, context.mock.clientId));
+  const lines = config.flow === 'bot' ? botFatherBotChecklist(config, context) : config.target === 'local' ? localChecklist(config, context) : productionChecklist(config);
+  const problems = Object.values(validateConfig(config, context.mock));
   if (problems.length > 0) lines.unshift('NOT READY:', ...problems.map((problem) => `- ${problem}`), '');
   return lines.join('\n') + '\n';
 }

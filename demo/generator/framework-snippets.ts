@@ -22,7 +22,11 @@ function verifyOnSuccess(config: DemoConfig): string[] {
   ];
 }
 
-const CODE_FLOW_SUCCESS = `// Your server redeemed the code (exchange-url) and set the session cookie.`;
+/** The code and bot flows' success: the server set the session cookie already. */
+const serverDidIt = (config: DemoConfig): string =>
+  config.flow === 'bot'
+    ? `// The user pressed the code in your bot; your server set the session cookie.`
+    : `// Your server redeemed the code (exchange-url) and set the session cookie.`;
 
 /** React 18 and 19: the package's `<TelegramLoginButton>` wrapper (telegram-login-kit/react). */
 export function reactSnippet(config: DemoConfig, context: SnippetContext): string {
@@ -53,7 +57,7 @@ export function reactSnippet(config: DemoConfig, context: SnippetContext): strin
           ``,
           ...verifyOnSuccess(config),
         ]
-      : [CODE_FLOW_SUCCESS, `const onSuccess = () => location.assign(${js(config.afterLogin)});`]),
+      : [serverDidIt(config), `const onSuccess = () => location.assign(${js(config.afterLogin)});`]),
   ];
   const close = config.label ? `      >{${JSON.stringify(config.label)}}</TelegramLoginButton>` : '      />';
   return `${problemLines(config, context, lineComment)}// npm install telegram-login-kit@^${context.version}   (React 18 or 19)
@@ -107,7 +111,7 @@ export function vueSnippet(config: DemoConfig, context: SnippetContext): string 
           ``,
           ...verifyOnSuccess(config),
         ]
-      : [CODE_FLOW_SUCCESS, `const onSuccess = () => location.assign(${js(config.afterLogin)});`]),
+      : [serverDidIt(config), `const onSuccess = () => location.assign(${js(config.afterLogin)});`]),
   ];
   return `${problemLines(config, context, htmlComment)}<!-- npm install telegram-login-kit@^${context.version}
      vite.config: vue({ template: { compilerOptions: { isCustomElement: (tag) => tag === 'telegram-login-button' } } }) -->

@@ -53,15 +53,22 @@ export const VERIFY_CALL = [
   `});`,
 ];
 
-/** After the element's success: the library flow still needs the server's check; the code flows had it. */
+/** What the server has done by the time a code-flow or bot-flow success fires. */
+function serverDidIt(config: DemoConfig): string[] {
+  if (config.flow === 'bot') {
+    return [`// The user pressed the code in your bot; before this event fires, your`, `// server set the session cookie.`];
+  }
+  return [
+    `// ${config.flow === 'popup' ? 'The popup' : 'The page'} comes back to redirect-uri; before this event fires,`,
+    `// your server redeemed the code at exchange-url, verified the id_token`,
+    `// and set the session cookie.`,
+  ];
+}
+
+/** After the element's success: the library flow still needs the server's check; the others had it. */
 function finishLogin(config: DemoConfig): string[] {
   if (config.flow !== 'library') {
-    return [
-      `// ${config.flow === 'popup' ? 'The popup' : 'The page'} comes back to redirect-uri; before this event fires,`,
-      `// your server redeemed the code at exchange-url, verified the id_token`,
-      `// and set the session cookie.`,
-      `button.addEventListener('telegram-login-success', () => location.assign(${js(config.afterLogin)}));`,
-    ];
+    return [...serverDidIt(config), `button.addEventListener('telegram-login-success', () => location.assign(${js(config.afterLogin)}));`];
   }
   return [
     ...ASK_SERVER,

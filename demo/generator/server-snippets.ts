@@ -1,11 +1,16 @@
 // The server half: a complete small Node site ("Server: Node") and the handler as a Fetch function
 // for Deno, Bun and Workers ("Server: Fetch").
 import type { DemoConfig } from './config.js';
+import { POLL_BOT_UPDATES, botHandlerOptions, botRunLines, fetchWebhookLines, setWebhookCommand } from './bot-snippets.js';
 import { AUTH_BASE, BUNDLE_DIR, COPY_BUNDLE, MOCK_COMMAND, indented, js, lineComment, paragraph, problemLines, type SnippetContext } from './text.js';
 
-/** The handler's options: the mock's bot and issuer for the local target, environment variables for production. */
-function handlerOptions(config: DemoConfig, context: SnippetContext, env: (name: string) => string, randomSecret: string): string[] {
-  // The same server for every flow: a page can switch flows without a server change.
+/**
+ * The handler's options: the mock's bot and issuer for the local target, environment variables for
+ * production. `webhook`: the bot flow's updates come by webhook (else the Node server polls the mock).
+ */
+function handlerOptions(config: DemoConfig, context: SnippetContext, env: (name: string) => string, randomSecret: string, webhook: boolean): string[] {
+  if (config.flow === 'bot') return botHandlerOptions(config, context, env, randomSecret, webhook);
+  // The same server for every OAuth flow: a page can switch among them without a server change.
   const lines = [`// ${AUTH_BASE}/nonce and /verify: library flow; /exchange: popup and redirect.`];
   if (config.target === 'local') {
     lines.push(
@@ -46,11 +51,14 @@ function listenLines(config: DemoConfig): string[] {
   return [`server.listen(process.env.PORT ?? 3000, () => {`, `  console.log(\`Listening on port \${server.address().port}: ${config.pageUrl}\`);`, `});`];
 }
 
+function runLines(config: DemoConfig, context: SnippetContext): string[] {
+  if (config.target === 'local') return [`  ${MOCK_COMMAND}                (in another terminal)`, `  node server.mjs`];
+  if (config.flow === 'bot') return [...botRunLines(config), ...setWebhookCommand(config, context).map((line) => `  ${line}`)];
+  return [`  TELEGRAM_CLIENT_ID=… TELEGRAM_CLIENT_SECRET=… SESSION_SECRET=… \\`, `    node server.mjs            (behind your https proxy)`];
+}
+
 function header(config: DemoConfig, context: SnippetContext): string[] {
-  const run =
-    config.target === 'local'
-      ? [`  ${MOCK_COMMAND}                (in another terminal)`, `  node server.mjs`]
-      : [`  TELEGRAM_CLIENT_ID=… TELEGRAM_CLIENT_SECRET=… SESSION_SECRET=… \\`, `    node server.mjs            (behind your https proxy)`];
+  const run = runLines(config, context);
   return [
     ...paragraph(`server.mjs: your site, with the page, the element's files, ${config.afterLogin} and the login routes. Next to it: index.html (the "HTML drop-in" tab).`, '', ''),
     `  npm install telegram-login-kit@^${context.version}     (Node ≥ 20.19)`,
@@ -69,11 +77,11 @@ import { extname, join, sep } from 'node:path';
 import { createTelegramAuthHandler, toNodeListener } from 'telegram-login-kit/server';
 
 const auth = createTelegramAuthHandler({
-${indented(handlerOptions(config, context, (name) => `process.env.${name}`, 'randomBytes(32)'), '  ')}
+${indented(handlerOptions(config, context, (name) => `process.env.${name}`, 'randomBytes(32)', config.target !== 'local'), '  ')}
 });
 // Serves ${AUTH_BASE}/*, and passes anything else on to site().
 const authListener = toNodeListener(auth);
-
+${config.flow === 'bot' && config.target === 'local' ? `${POLL_BOT_UPDATES.join('\n')}\n` : ''}
 const page = ${js(parsedPage(config).pathname)}; // the page with the button: index.html
 const account = ${js(config.afterLogin.split(/[?#]/)[0] || '/account')}; // where a login ends
 const here = import.meta.dirname;
@@ -126,14 +134,15 @@ ${listenLines(config).join('\n')}
 
 /** "Server: Fetch": the handler for Deno, Bun, Cloudflare Workers, any Request → Response. */
 export function serverFetchSnippet(config: DemoConfig, context: SnippetContext): string {
+  const webhook = config.flow === 'bot' ? `${fetchWebhookLines(config, context).map(lineComment).join('\n')}\n` : '';
   return `${problemLines(config, context, lineComment)}// npm install telegram-login-kit@^${context.version}   (npm:telegram-login-kit/server on Deno)
-import { createTelegramAuthHandler } from 'telegram-login-kit/server';
+${webhook}import { createTelegramAuthHandler } from 'telegram-login-kit/server';
 
 let auth;
 export default {
   async fetch(request, env) {
     auth ??= createTelegramAuthHandler({
-${indented(handlerOptions(config, context, (name) => `env.${name}`, 'crypto.getRandomValues(new Uint8Array(32))'), '      ')}
+${indented(handlerOptions(config, context, (name) => `env.${name}`, 'crypto.getRandomValues(new Uint8Array(32))', true), '      ')}
     });
     if (new URL(request.url).pathname.startsWith(\`\${auth.basePath}/\`)) return auth(request);
     // Everything else is your app: the page ("HTML drop-in"), the element's

@@ -9,6 +9,11 @@ export interface MockSettings {
   clientId: string;
   /** The mock's own client secret: public, and refused by the real Telegram. */
   clientSecret: string;
+  /** The mock's bot (its Bot API is at the issuer): a fixed token that only the mock accepts. */
+  botUsername: string;
+  botToken: string;
+  /** The simulated Telegram app, where the bot flow's links open. */
+  appUrl: string;
 }
 
 /** `npx telegram-login-kit mock` with no options: port 9400 and its one bot. */
@@ -17,6 +22,9 @@ export const DEFAULT_MOCK: Readonly<MockSettings> = Object.freeze({
   librarySrc: 'http://127.0.0.1:9400/js/telegram-login.js',
   clientId: '7700000001',
   clientSecret: 'mock-secret-7700000001-do-not-use-in-production',
+  botUsername: 'MockLoginBot',
+  botToken: '7700000001:AAMock-bot-token-do-not-use-in-prod',
+  appUrl: 'http://127.0.0.1:9400/app',
 });
 
 /** What the snippets need besides the configuration. */
@@ -39,10 +47,13 @@ export function cdnUrl(context: SnippetContext): string {
 
 /** The element's attributes for the configuration's look and flow, in the order docs/element.md lists them. */
 export function elementAttributes(config: DemoConfig): Array<[name: string, value: string]> {
-  const attributes: Array<[string, string]> = [['client-id', config.clientId]];
-  if (config.requestAccess.length > 0) attributes.push(['request-access', config.requestAccess.join(' ')]);
+  // The bot flow has no OAuth client and asks no scopes; its server kit is at the default bot-url.
+  const bot = config.flow === 'bot';
+  const attributes: Array<[string, string]> = bot ? [] : [['client-id', config.clientId]];
+  if (config.requestAccess.length > 0 && !bot) attributes.push(['request-access', config.requestAccess.join(' ')]);
   if (config.lang) attributes.push(['lang', config.lang]);
-  if (config.flow !== 'library') {
+  if (bot) attributes.push(['flow', 'bot']);
+  else if (config.flow !== 'library') {
     attributes.push(['flow', config.flow]);
     attributes.push(['redirect-uri', config.pageUrl]);
     attributes.push(['exchange-url', `${AUTH_BASE}/exchange`]);
@@ -56,9 +67,12 @@ export function elementAttributes(config: DemoConfig): Array<[name: string, valu
   return attributes;
 }
 
-/** Where Telegram is: the mock for the local target; nothing for production (the element defaults to Telegram). */
+/**
+ * Where Telegram is: the mock for the local target; nothing for production (the element defaults to
+ * Telegram), nor for the bot flow (the page talks only to your server).
+ */
 export function providerAttributes(config: DemoConfig, context: SnippetContext): Array<[name: string, value: string]> {
-  return config.target === 'local' ? [['issuer', context.mock.issuer], ['library-src', context.mock.librarySrc]] : [];
+  return config.target === 'local' && config.flow !== 'bot' ? [['issuer', context.mock.issuer], ['library-src', context.mock.librarySrc]] : [];
 }
 
 /** Every attribute a snippet's element gets. */
@@ -120,7 +134,7 @@ export const hashComment = (line: string): string => `# ${line}`;
 
 /** "Not ready yet" lines for the top of a snippet, in the snippet's own comment syntax. */
 export function problemLines(config: DemoConfig, context: SnippetContext, comment: (line: string) => string): string {
-  const problems = Object.values(validateConfig(config, context.mock.clientId));
+  const problems = Object.values(validateConfig(config, context.mock));
   if (problems.length === 0) return '';
   return [comment('NOT READY: fix these in the generator first.'), ...problems.map((problem) => comment(`- ${problem}`))].join('\n') + '\n';
 }
