@@ -207,6 +207,17 @@ test.describe('POST /verify', () => {
     await expectError(await post(handler, '/auth/telegram/verify', { idToken }, { origin: 'http://127.0.0.1:3001', cookie: jar.header }), 403, 'origin_not_allowed', 'origin "http://127.0.0.1:3001" is not allowed: add it to the handler\'s "allowedOrigins"');
   });
 
+  test('a loopback origin listed in allowedOrigins allows its other spelling too, and nothing else', async () => {
+    const handler = makeHandler({ allowedOrigins: ['http://localhost:3000'] });
+    for (const origin of [SITE, 'http://127.0.0.1:3000']) {
+      const { response } = await verifiedLogin(mock, handler, undefined, { origin });
+      expect(response.status, origin).toBe(200);
+    }
+    const jar = new CookieJar();
+    const idToken = await libraryToken(mock, (await nonceFrom(handler, jar)).nonce);
+    await expectError(await post(handler, '/auth/telegram/verify', { idToken }, { origin: 'http://localhost:3001', cookie: jar.header }), 403, 'origin_not_allowed', 'origin "http://localhost:3001" is not allowed: add it to the handler\'s "allowedOrigins"');
+  });
+
   test('takes JSON bodies only, up to 16 KB, with an idToken string', async () => {
     const handler = makeHandler();
     await expectError(await post(handler, '/auth/telegram/verify', 'idToken=x', { contentType: 'application/x-www-form-urlencoded' }), 400, 'invalid_request', '"Content-Type" must be application/json');

@@ -71,8 +71,8 @@ export interface TelegramAuthHandlerOptions {
    */
   redirectUri?: string;
   /**
-   * Origins allowed to POST to the handler. Default: the origin of `redirectUri` (on loopback, both
-   * spellings). Without `redirectUri` (a bot-only site) it is required, and its first entry is the
+   * Origins allowed to POST to the handler. Default: the origin of `redirectUri`. A loopback http
+   * origin (here or by default) allows both spellings, `localhost` and `127.0.0.1`, on its port. Without `redirectUri` (a bot-only site) it is required, and its first entry is the
    * site: it decides the cookies (https → `Secure`, `__Host-` names) and names the site in the bot.
    */
   allowedOrigins?: string[];
@@ -239,7 +239,7 @@ export function resolveContext(given: TelegramAuthHandlerOptions): HandlerContex
   return {
     oidc,
     bot,
-    allowedOrigins: new Set(options.allowedOrigins === undefined ? loopbackTwins(site.origin) : options.allowedOrigins.map((entry) => checkOrigin(entry))),
+    allowedOrigins: new Set(options.allowedOrigins === undefined ? loopbackTwins(site.origin) : options.allowedOrigins.flatMap((entry) => loopbackTwins(checkOrigin(entry)))),
     basePath: checkBasePath(options.basePath ?? '/auth/telegram'),
     returnTo,
     secure,
