@@ -1,0 +1,136 @@
+// Review of auth.pollBotUpdates under attack (helper-11): a Bot API that answers something the loop
+// does not expect, a shutdown while an update is in hand and Telegram is slow, and the token in logs
+// when the site gives the kit a fetch whose errors carry the URL (node-fetch, common behind proxies).
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { inspect } from 'node:util';
+import nodeFetch from 'node-fetch';
+import { createMemoryStore } from '../stores/memory.js';
+import type { TelegramAuthStore } from '../stores/store.js';
+import { ALICE } from '../handler.test-support.js';
+import { browser, call, expect, startSite, test, updateReader } from '../bot-login.test-support.js';
+
+async function serve(answer: (req: IncomingMessage, res: ServerResponse) => void) {
+  const hits: string[] = [];
+  const server: Server = createServer((req, res) => {
+    hits.push(req.url ?? '');
+    answer(req, res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    hits,
+    close: () => (server.closeAllConnections(), new Promise<void>((resolve) => server.close(() => resolve()))),
+  };
+}
+
+/** Every console.error/console.warn argument while `body` runs, deep-inspected (causes included). */
+async function capture<T>(body: (lines: string[]) => Promise<T>): Promise<{ result: T; lines: string[] }> {
+  const lines: string[] = [];
+  const { error, warn } = console;
+  console.error = (...args: unknown[]) => void lines.push(args.map((arg) => inspect(arg, { depth: 8 })).join(' '));
+  console.warn = console.error;
+  try {
+    return { result: await body(lines), lines };
+  } finally {
+    console.error = error;
+    console.warn = warn;
+  }
+}
+
+test('a getUpdates answer with a null entry does not crash the loop: the entry is skipped and polling goes on until the abort', async ({ mock }) => {
+  // An impostor or a broken proxy in front of the Bot API: `{"ok":true,"result":[null]}`, then nothing new.
+  let calls = 0;
+  const api = await serve((_req, res) => {
+    calls++;
+    const result = calls === 1 ? [null, { update_id: 7, my_chat_member: {} }] : [];
+    setTimeout(() => res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ ok: true, result })), calls === 1 ? 0 : 100);
+  });
+  const site = await startSite(mock, { webhook: false, bot: { apiRoot: api.url } });
+  const controller = new AbortController();
+  try {
+    const { result } = await capture(async () => {
+      let ended: string | undefined;
+      const polling = site.handler.pollBotUpdates({ signal: controller.signal, timeoutSeconds: 0 }).then(
+        () => (ended = 'ended'),
+        (error: unknown) => (ended = `rejected: ${String(error)}`),
+      );
+      // Either the loop asks for more updates (it went on), or it ended on its own (it crashed).
+      await expect.poll(() => ended !== undefined || calls >= 2, { timeout: 5_000 }).toBe(true);
+      expect(ended).toBeUndefined();
+      controller.abort();
+      return polling;
+    });
+    expect(result).toBe('ended');
+  } finally {
+    controller.abort();
+    await site.stop();
+    await api.close();
+  }
+});
+
+test('aborting the poller while it handles a login update and Telegram is slow ends the loop at once, as documented', async ({ mock }) => {
+  // A memory store that says when the kit claims a request: right after it, the kit calls sendMessage.
+  const store = createMemoryStore();
+  let claimed!: () => void;
+  const claimedNow = new Promise<void>((resolve) => (claimed = resolve));
+  const watched: TelegramAuthStore = {
+    ...store,
+    add: async (key, value, ttl) => {
+      const added = await store.add(key, value, ttl);
+      if (key.startsWith('bot-claim:')) claimed();
+      return added;
+    },
+  };
+  const site = await startSite(mock, { webhook: false, options: { store: watched } });
+  const controller = new AbortController();
+  const token = mock.bots[0]!.token;
+  try {
+    const page = browser();
+    const started = (await (await call(site, '/bot/start', page, { body: {} })).json()) as { links: { https: string } };
+    // Telegram holds the bot's sendMessage for 8 s (the kit's own timeout is 10 s).
+    await mock.control({ delay: { path: `/bot${token}/sendMessage`, ms: 8_000, times: 1 } });
+    const polling = site.handler.pollBotUpdates({ signal: controller.signal, timeoutSeconds: 1 });
+    await mock.app.open(ALICE, started.links.https);
+    await mock.app.press(ALICE, 'Start');
+    await claimedNow;
+    const stopping = performance.now();
+    controller.abort();
+    await capture(() => polling);
+    expect(performance.now() - stopping).toBeLessThan(2_000);
+  } finally {
+    controller.abort();
+    await site.stop();
+  }
+});
+
+test('with node-fetch as the handler\'s fetch (its errors carry the URL), nothing the kit logs carries the bot token', async ({ mock }) => {
+  const token = mock.bots[0]!.token;
+  const closed = await serve(() => undefined);
+  await closed.close();
+  const site = await startSite(mock, { webhook: false, options: { fetch: nodeFetch as unknown as typeof fetch }, bot: { apiRoot: closed.url } });
+  const next = updateReader(mock);
+  try {
+    const page = browser();
+    const started = (await (await call(site, '/bot/start', page, { body: {} })).json()) as { links: { https: string } };
+    await mock.app.open(ALICE, started.links.https);
+    await mock.app.press(ALICE, 'Start');
+    const update = await next();
+    const controller = new AbortController();
+    const { result, lines } = await capture(async (logged) => {
+      const handled = await site.handler.handleBotUpdate(update);
+      // The poller against the unreachable Bot API: it warns and retries until the abort.
+      const polling = site.handler.pollBotUpdates({ signal: controller.signal, timeoutSeconds: 0 });
+      await expect.poll(() => logged.length, { timeout: 5_000 }).toBeGreaterThanOrEqual(2);
+      controller.abort();
+      await polling;
+      await call(site, '/bot/cancel', page, { body: {} });
+      return handled;
+    });
+    expect(result).toEqual({ handled: true, action: 'asked' });
+    expect(lines.some((line) => line.includes('could not reach'))).toBe(true);
+    for (const line of lines) expect(line).not.toContain(token.split(':')[1]!);
+  } finally {
+    await site.stop();
+  }
+});
