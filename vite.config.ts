@@ -14,7 +14,7 @@ function minifyElementCss(): Plugin {
   return {
     name: 'telegram-login-kit:minify-element-css',
     transform(code, id) {
-      if (!id.endsWith('/src/element/styles.ts')) return undefined;
+      if (!/\/src\/element\/(dialog\/)?styles\.ts$/.test(id)) return undefined;
       return code.replace(/css`([^`]*)`/g, (_, text: string) => {
         const min = text
           .replace(/\/\*[\s\S]*?\*\//g, '')
@@ -61,13 +61,17 @@ const configs: Record<string, () => UserConfig> = {
       // allow-extension: what the chunks share with the entry stays in the entry (chunks import it from
       // there) instead of a common chunk that every page would have to fetch as a second request.
       // The code flows (popup, redirect, the callback page) share one chunk: one more request, not four.
+      // The bot flow (its requests, the waiting dialog, the QR drawing, the dialog's English strings) is
+      // one chunk without a group: its dynamic import's own chunk (a group chunk would need rolldown's
+      // namespace helper, which two groups would share as one more file); the dialog's other languages
+      // are a chunk each (`dialog-<code>`).
       rolldownOptions: {
         preserveEntrySignatures: 'allow-extension',
         output: {
           minify: true,
           // A shipped file needs no /* @__PURE__ */ annotations: they only help a bundler, and cost bytes.
           comments: false,
-          chunkFileNames: 'chunks/[name]-[hash].js',
+          chunkFileNames: (chunk) => (chunk.facadeModuleId?.includes('/src/element/dialog/messages/') ? 'chunks/dialog-[name]-[hash].js' : 'chunks/[name]-[hash].js'),
           codeSplitting: { includeDependenciesRecursively: false, groups: [{ name: 'code-flows', test: /src\/(flows\/(popup|redirect|callback|popup-handoff|code-transaction|code-authorization|exchange)|oauth\/(pkce|random|authorization-url))\.ts$/ }] },
         },
       },

@@ -90,6 +90,26 @@ test('a chunk that fails to load ends the login with chunk_load_failed, and the 
   expect((await success).detail.flow).toBe('popup');
 });
 
+test("a language's messages that fail to load do not stop a login, and the button's next render loads them", async ({ page, site, mock }) => {
+  failNext = 'chunks/ru';
+  await page.goto(cdnPage(site, '/ru-broken', `<telegram-login-button id="tg" client-id="${mock.defaultClient.id}" library-src="${mock.libraryUrl}"></telegram-login-button>`, 'ru'));
+  const button = page.locator('#tg').getByRole('button');
+  await expect(button).toHaveText('Войти через Telegram'); // the labels are in the entry
+  await expect.poll(() => failNext).toBeUndefined(); // the Russian messages were asked for, and refused
+  expect(chunksServed()).toEqual([]);
+
+  // The click re-renders the button, which asks for the messages again; the login goes through either way.
+  const success = nextEvent(page, 'telegram-login-success');
+  const popup = await clickForPopup(page);
+  await expect.poll(chunksServed).toEqual(['chunks/ru.js']);
+  await popup.getByRole('button', { name: 'Разрешить' }).click();
+  expect((await success).detail.flow).toBe('library');
+
+  const again = await clickForPopup(page);
+  await expect(button).toHaveText('Подтвердите вход в Telegram…');
+  await again.close();
+});
+
 /** Layout shifts from navigation to now, and the label the first paint showed. */
 async function firstPaint(page: Page): Promise<{ shift: number; label: string }> {
   return page.evaluate(async () => {

@@ -200,3 +200,14 @@ document.body.insertAdjacentHTML('beforeend',
   await expect(page.locator('#sv').getByRole('button')).toHaveAccessibleName('Logga in med Telegram');
   await expect(page.locator('#en').getByRole('button')).toHaveAccessibleName('Join with Telegram');
 });
+
+test('registerTranslation re-renders buttons already on the page, at once', async ({ page, site, mock }) => {
+  await page.goto(elementPage(site, `<telegram-login-button id="sv" lang="sv" client-id="${mock.defaultClient.id}" library-src="${mock.libraryUrl}"></telegram-login-button>`));
+  const button = page.locator('#sv').getByRole('button');
+  await expect(button).toHaveAccessibleName('Log in with Telegram'); // no Swedish yet: English
+  await page.evaluate(async () => {
+    const { registerTranslation } = (await import('/telegram-login-kit.js' as string)) as typeof import('../src/index.js');
+    registerTranslation({ $code: 'sv', login: 'Logga in med Telegram' });
+  });
+  await expect(button).toHaveAccessibleName('Logga in med Telegram');
+});

@@ -169,7 +169,7 @@ test('a failed login is shown on the page and in the server log, and the next tr
   await expect(page.getByRole('heading', { name: 'Logged in as Alice Anderson' })).toBeVisible();
 });
 
-test("the README's quick start, as printed, logs in; its server takes the generator's popup page as it is", async ({ page, project, repositoryMock }) => {
+test("the README's quick start, as printed, logs in; its server takes the generator's popup and redirect pages as they are", async ({ page, project, repositoryMock }) => {
   test.slow();
   const readme = await readFile(`${ROOT}README.md`, 'utf8');
   const [shell] = quickStartBlocks(readme, 'sh');
@@ -195,11 +195,13 @@ test("the README's quick start, as printed, logs in; its server takes the genera
   await expect(page.getByRole('heading', { name: 'Logged in as Bob' })).toBeVisible();
   await site.waitFor(/^POST \/auth\/telegram\/verify 200 ok \d+ms$/);
 
-  // "The server is the same for every flow": the generator's popup page, next to the README's server.
-  const popupPage = (await copyFromDemo(page, 'popup', siteUrl)).html;
-  await project.write('index.html', onOurMock(popupPage, repositoryMock.issuer));
-  await logIn(page, siteUrl, 'popup', /Alice/);
-  await page.waitForURL(`${siteUrl}account`);
-  await expect(page.getByRole('heading', { name: 'Logged in as Alice Anderson' })).toBeVisible();
+  // "The server is the same for every flow": the generator's popup and redirect pages, next to the README's server.
+  for (const [flow, user, heading] of [['popup', /Alice/, 'Logged in as Alice Anderson'], ['redirect', /Carol/, 'Logged in as Carol Chen']] as const) {
+    const flowPage = (await copyFromDemo(page, flow, siteUrl)).html;
+    await project.write('index.html', onOurMock(flowPage, repositoryMock.issuer));
+    await logIn(page, siteUrl, flow, user);
+    await page.waitForURL(`${siteUrl}account`);
+    await expect(page.getByRole('heading', { name: heading })).toBeVisible();
+  }
   await site.waitFor(/^POST \/auth\/telegram\/exchange 200 ok \d+ms$/);
 });

@@ -22,7 +22,7 @@ const STATIC_FILES: Record<string, { url: URL; type: string }> = {
   '/harness.js': { url: new URL('./harness.js', import.meta.url), type: 'text/javascript' },
 };
 
-interface SiteServer {
+export interface SiteServer {
   origin: string;
   pages: Map<string, { html: string; headers: Record<string, string> }>;
   /** The site's server kit, mounted at /auth/telegram (see the `auth` fixture). */

@@ -149,11 +149,13 @@ test('the callback answer shows as an alert when the bot asks for one', async ({
 
 test('blocking the bot from the page stops its messages until unblocked', async ({ page, mock }) => {
   await chatWithButtons(page, mock);
-  await page.getByRole('button', { name: 'Block bot' }).click();
+  // exact: "Unblock bot" contains "block bot", and both buttons read "Unblock bot" until the page re-renders.
+  await page.getByRole('button', { name: 'Block bot', exact: true }).click();
   await expect(page.getByText('You blocked Mock Login Bot.')).toBeVisible();
   expect(await botSends(mock, ALICE, { text: 'hello?' })).toMatchObject({ ok: false, error_code: 403, description: 'Forbidden: bot was blocked by the user' });
-  await page.getByRole('button', { name: 'Unblock bot' }).first().click();
-  await expect(page.getByRole('button', { name: 'Block bot' })).toBeVisible();
+  await page.locator('#footer').getByRole('button', { name: 'Unblock bot', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Block bot', exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Unblock bot', exact: true })).toHaveCount(0);
   expect(await botSends(mock, ALICE, { text: 'welcome back' })).toMatchObject({ ok: true });
   await expect(page.getByRole('log').getByText('welcome back')).toBeVisible();
 });

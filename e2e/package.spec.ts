@@ -146,9 +146,16 @@ if (button) {
   button.size = 'medium';
   // @ts-expect-error: not a size
   button.size = 'huge';
+  button.flow = 'bot';
+  button.botUrl = '/auth/telegram';
   button.addEventListener('telegram-login-success', (event) => {
     const token: string | undefined = event.detail.idToken;
-    const flow: 'library' | 'popup' | 'redirect' = event.detail.flow;
+    const flow: 'library' | 'popup' | 'redirect' | 'bot' = event.detail.flow;
+    // The bot flow's user is what the server kit's /session answers.
+    if (event.detail.flow === 'bot') {
+      const telegramId: number | undefined = event.detail.user.tg_id;
+      void telegramId;
+    }
     // @ts-expect-error: detail is typed, not any
     event.detail.nope;
     void token;

@@ -44,7 +44,7 @@ export function App() {
         size="small"
         icon-only
         ontelegram-login-success={(event) => {
-          const flow: 'library' | 'popup' | 'redirect' = event.detail.flow;
+          const flow: 'library' | 'popup' | 'redirect' | 'bot' = event.detail.flow;
           void flow;
         }}
       />

@@ -5,7 +5,7 @@
 export const ERROR_CODES = [
   /** The browser blocked the login popup. */
   'popup_blocked',
-  /** The user closed the popup before finishing (reported as a cancel). */
+  /** The user closed the popup, or the bot flow's dialog, before finishing (reported as a cancel). */
   'popup_closed',
   /** No answer within the login timeout. */
   'timeout',
@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   'library_load_failed',
   /** A part of telegram-login-kit that loads on demand (a chunk next to the drop-in) did not load; the next click tries again. */
   'chunk_load_failed',
+  /** The browser could not reach the site's server (the bot flow's status polls, after a few retries with backoff). */
+  'network_error',
   /** The `state` returned to the callback is missing or not the one sent. */
   'state_mismatch',
   /** The user pressed Deny. */

@@ -22,22 +22,25 @@ export {
   type TelegramLoginStartDetail,
 } from './element/events.js';
 export { BUILT_IN_LANGUAGES } from './element/labels.js';
-export type { TelegramLoginButtonText, TelegramLoginLabels, TelegramLoginMessages, TelegramLoginTranslation } from './element/translation.js';
+export type { TelegramLoginButtonText, TelegramLoginDialogMessages, TelegramLoginLabels, TelegramLoginMessages, TelegramLoginTranslation } from './element/translation.js';
 export { loadTranslation, registerTranslation, resolveTranslation } from './element/localize.js';
-export { login } from './flows/login.js';
+export { login } from './login.js';
 export { handleRedirectCallback } from './flows/callback-entry.js';
 export { decodeIdTokenClaims } from './flows/id-token.js';
 export { ERROR_CODES, isTelegramLoginError, TelegramLoginError, type TelegramLoginErrorCode, type TelegramLoginErrorOptions } from './errors.js';
 export {
+  DEFAULT_BOT_URL,
   DEFAULT_ISSUER,
   DEFAULT_LIBRARY_SRC,
   type LoginFlow,
   type RequestAccess,
   type TelegramAuthCallbackData,
+  type TelegramBotLoginResult,
   type TelegramCodeLoginResult,
   type TelegramLibraryLoginResult,
   type TelegramIdTokenClaims,
   type TelegramLoginOptions,
   type TelegramLoginResult,
+  type TelegramSessionUser,
   type UnverifiedTelegramClaims,
 } from './types.js';

@@ -6,9 +6,10 @@ export type RequestAccess = 'write' | 'phone';
 /**
  * How a login runs: `library` (Telegram's own script, default), or the standard Authorization Code
  * flow with PKCE run by this SDK, in a `popup` or as a full-page `redirect`; the code flows need
- * your server to exchange the code (Telegram's token endpoint wants the client secret).
+ * your server to exchange the code (Telegram's token endpoint wants the client secret). `bot`: a QR
+ * code or deep link to your own bot, confirmed there with a match code (no OAuth client needed).
  */
-export type LoginFlow = 'library' | 'popup' | 'redirect';
+export type LoginFlow = 'library' | 'popup' | 'redirect' | 'bot';
 
 /**
  * Claims of a Telegram id_token, per scope: `openid` gives `iss`, `aud`, `sub`, `iat`, `exp` (and
@@ -67,16 +68,40 @@ export interface TelegramCodeLoginResult {
   returnTo?: string;
 }
 
+/**
+ * The user of a session started by the server kit, as its `/session` route answers (the claims of the
+ * session without its bookkeeping). Verified by your server.
+ */
+export interface TelegramSessionUser {
+  /** The account key the server kit chose for this user (see docs/server.md). */
+  sub?: string;
+  /** The Telegram user id. */
+  tg_id?: number;
+  name?: string;
+  preferred_username?: string;
+  picture?: string;
+  [claim: string]: unknown;
+}
+
+/** A bot login: the user confirmed in your bot, and your server has set the session cookie. */
+export interface TelegramBotLoginResult {
+  flow: 'bot';
+  /** The session's user, as your server answered it (the same shape as its `/session` route). */
+  user: TelegramSessionUser;
+  /** No id_token: your server checked the bot's update itself. (Declared so `result.idToken` reads on any result.) */
+  idToken?: undefined;
+}
+
 /** A successful login; `flow` tells which kind. */
-export type TelegramLoginResult = TelegramLibraryLoginResult | TelegramCodeLoginResult;
+export type TelegramLoginResult = TelegramLibraryLoginResult | TelegramCodeLoginResult | TelegramBotLoginResult;
 
 /** What an `onauth` callback receives: the result, or `{ error }` when the login did not succeed. */
 export type TelegramAuthCallbackData = TelegramLoginResult | { error: TelegramLoginError };
 
 /** Options of `login()`: the same machinery as the element, without the element. */
 export interface TelegramLoginOptions {
-  /** The bot's client id (numeric, from BotFather). */
-  clientId: string | number;
+  /** The bot's client id (numeric, from BotFather). Required, except for `flow: 'bot'`. */
+  clientId?: string | number;
   requestAccess?: readonly RequestAccess[];
   /** Language of Telegram's consent page, e.g. `en`, `ru`, `pt-br`. */
   lang?: string;
@@ -93,8 +118,10 @@ export interface TelegramLoginOptions {
   librarySrc?: string;
   /** Seconds to wait for telegram-login.js (like the `library-timeout` attribute). Default 10. */
   libraryTimeout?: number;
-  /** Seconds before an unanswered login ends with `timeout` and its popup closes (like the `timeout` attribute). Default 300. */
+  /** Seconds before an unanswered login ends with `timeout` and its popup closes (like the `timeout` attribute). Default 300. The bot flow follows the server's request expiry instead. */
   timeout?: number;
+  /** Bot flow: the base path of your server kit's routes, on this origin (like the `bot-url` attribute). Default {@link DEFAULT_BOT_URL}. */
+  botUrl?: string;
   /** Aborting ends the login with a cancel (`aborted`) and closes its popup. */
   signal?: AbortSignal;
 }
@@ -104,3 +131,6 @@ export const DEFAULT_ISSUER = 'https://oauth.telegram.org';
 
 /** Telegram's library, hosted by Telegram. */
 export const DEFAULT_LIBRARY_SRC = 'https://oauth.telegram.org/js/telegram-login.js?22';
+
+/** Where the bot flow finds the server kit's `/bot/*` routes by default: the handler's default `basePath`. */
+export const DEFAULT_BOT_URL = '/auth/telegram';

@@ -1,7 +1,7 @@
 import { BUILT_IN_LABELS, LANGUAGE_ALIASES } from './labels.js';
 import { MESSAGE_LOADERS } from './message-loaders.js';
 import ENGLISH_MESSAGES from './messages/en.js';
-import type { TelegramLoginLabels, TelegramLoginMessages, TelegramLoginTranslation } from './translation.js';
+import type { TelegramLoginDialogMessages, TelegramLoginLabels, TelegramLoginMessages, TelegramLoginTranslation } from './translation.js';
 
 /**
  * The translation registry and the elements that show it. As in Shoelace/Web Awesome's localize:
@@ -99,9 +99,10 @@ export function loadTranslation(lang: string | null | undefined): Promise<Telegr
 
 /**
  * Adds languages or replaces strings. A partial translation is completed from the existing one for
- * the same code, else from English. Connected buttons re-render at once.
+ * the same code, else from English. Connected buttons re-render at once. The dialog's strings are
+ * kept with the labels and read by the dialog when it opens.
  */
-export function registerTranslation(...entries: (Partial<TelegramLoginTranslation> & { $code: string })[]): void {
+export function registerTranslation(...entries: (Partial<TelegramLoginTranslation & TelegramLoginDialogMessages> & { $code: string })[]): void {
   for (const entry of entries) {
     const code = entry.$code.toLowerCase();
     const { pending, popupBlocked, failed, ...labelStrings } = entry;

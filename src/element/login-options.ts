@@ -12,6 +12,7 @@ export interface ButtonConfiguration extends Element {
   librarySrc: string;
   libraryTimeout: number | null;
   timeout: number | null;
+  botUrl: string | null;
   nonce: string;
 }
 
@@ -34,6 +35,7 @@ export function loginOptionsOf(button: ButtonConfiguration, signal?: AbortSignal
     librarySrc: button.librarySrc,
     libraryTimeout: orDefault(button.libraryTimeout, 10),
     timeout: orDefault(button.timeout, 300),
+    botUrl: orDefault(button.botUrl, ''),
     ...(signal ? { signal } : {}),
   };
 }

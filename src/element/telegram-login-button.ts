@@ -9,12 +9,14 @@ import { focusActiveLogin } from '../flows/popup-window.js';
 import type { LoginRequest } from '../flows/requests.js';
 import { warnOnce } from '../flows/warn-once.js';
 import {
+  DEFAULT_BOT_URL,
   DEFAULT_ISSUER,
   DEFAULT_LIBRARY_SRC,
   type LoginFlow,
   type TelegramAuthCallbackData,
   type TelegramLoginResult,
 } from '../types.js';
+import { loadBotLogin, loginWithBot } from './bot-login.js';
 import { TelegramLoginStartEvent, type TelegramLoginEventMap } from './events.js';
 import { telegramIcon } from './icons.js';
 import { type TelegramLoginButtonText, type TelegramLoginTranslation } from './translation.js';
@@ -30,7 +32,7 @@ export type { TelegramLoginButtonAppearance, TelegramLoginButtonShape, TelegramL
 export type { TelegramLoginStatus } from './login-tracker.js';
 
 /** Properties whose change can change the login's configuration. */
-const CONFIG_PROPERTIES = ['clientId', 'requestAccess', 'flow', 'issuer', 'librarySrc', 'redirectUri', 'exchangeUrl', 'libraryTimeout', 'timeout', 'nonce', 'lang'];
+const CONFIG_PROPERTIES = ['clientId', 'requestAccess', 'flow', 'issuer', 'librarySrc', 'redirectUri', 'exchangeUrl', 'libraryTimeout', 'timeout', 'botUrl', 'nonce', 'lang'];
 
 
 /**
@@ -72,6 +74,7 @@ export class TelegramLoginButtonElement extends LitElement {
     exchangeUrl: { attribute: 'exchange-url' },
     libraryTimeout: { type: Number, attribute: 'library-timeout' },
     timeout: { type: Number },
+    botUrl: { attribute: 'bot-url' },
     size: {},
     shape: {},
     appearance: {},
@@ -116,8 +119,9 @@ export class TelegramLoginButtonElement extends LitElement {
   /** Space-separated extra permissions: `write` (the bot may message the user), `phone`. */
   requestAccess = '';
   /**
-   * How the login runs: `library` (Telegram's own script, default), or the Authorization Code flow
-   * with PKCE in a `popup` or as a full-page `redirect` (these need `exchange-url`).
+   * How the login runs: `library` (Telegram's own script, default), the Authorization Code flow
+   * with PKCE in a `popup` or as a full-page `redirect` (these need `exchange-url`), or `bot`: a QR
+   * code and deep link to your bot, confirmed there (needs the server kit's `bot` option, no client id).
    */
   flow: LoginFlow = 'library';
   /** Code flows: the callback page, on this origin and in the bot's Allowed URLs. Default: this page. */
@@ -126,8 +130,10 @@ export class TelegramLoginButtonElement extends LitElement {
   exchangeUrl = '';
   /** Seconds to wait for telegram-login.js before `library_load_failed`. */
   libraryTimeout = 10;
-  /** Seconds before an unanswered login ends with `timeout` and its popup closes. */
+  /** Seconds before an unanswered login ends with `timeout` and its popup closes (the bot flow follows the server's expiry). */
   timeout = 300;
+  /** Bot flow: the base path of the server kit's routes on this origin (`/bot/start`, `/bot/status`, `/bot/cancel` below it). */
+  botUrl = DEFAULT_BOT_URL;
   /** `large` (44 px, default), `medium` (36 px) or `small` (28 px). */
   size: ButtonLook['size'] = 'large';
   /** `pill` (default), `rounded` or `square`. */
@@ -285,6 +291,8 @@ export class TelegramLoginButtonElement extends LitElement {
    * popup and returns the same promise.
    */
   login(): Promise<TelegramLoginResult> {
+    // The bot flow's dialog is modal: a second call while it is open gets the same login.
+    if (this.#tracker.inFlight && this.flow === 'bot') return this.#tracker.inFlight;
     // Telegram's library runs one login per page: an open popup gets the focus instead of a new login
     // (a popup that looks closed is abandoned, and a new login starts).
     if (focusActiveLogin()) return this.#tracker.inFlight ?? Promise.reject(loginErrors.loginInProgress());
@@ -300,8 +308,9 @@ export class TelegramLoginButtonElement extends LitElement {
     if (!this.dispatchEvent(new TelegramLoginStartEvent({ clientId: request.clientId, flow: request.flow }))) {
       return Promise.reject(new TelegramLoginError('aborted', 'a telegram-login-start listener cancelled the login'));
     }
-    // Synchronous up to window.open: still inside the click's task.
-    return this.#tracker.track(runLogin(request), abort);
+    // Synchronous up to window.open: still inside the click's task. The bot flow's dialog lives in the shadow root.
+    const place = { root: this.renderRoot as ShadowRoot, opener: this, theme: this.#look.theme, title: this.#translation()[this.#look.text], lang: languageOf(this) };
+    return this.#tracker.track(request.flow === 'bot' ? loginWithBot(request, place) : runLogin(request), abort);
   }
 
   #onClick = () => {
@@ -309,9 +318,10 @@ export class TelegramLoginButtonElement extends LitElement {
     this.login().catch(() => undefined);
   };
 
-  /** A click may follow: learn now whether this page's COOP would cut a library-flow popup off. */
+  /** A click may follow: learn now whether this page's COOP would cut a library-flow popup off, or fetch the bot flow's chunk. */
   #onIntent = () => {
     if (this.#request?.flow === 'library') void pageSeversPopups();
+    else if (this.#request?.flow === 'bot') loadBotLogin().catch(() => undefined);
   };
 
   #setProviderProperty(name: ProviderAttribute, value: string | null | undefined) {

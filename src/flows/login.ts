@@ -1,9 +1,8 @@
-import type { TelegramCodeLoginResult, TelegramLoginOptions, TelegramLoginResult } from '../types.js';
+import type { TelegramCodeLoginResult, TelegramLoginResult } from '../types.js';
 import { loadChunk } from './chunks.js';
 import { loginWithLibrary } from './library.js';
-import { normalizeLoginOptions } from './options.js';
 import { CODE_FLOW_POPUP_NAME, runPopupLogin, type CloseHandling } from './popup-window.js';
-import type { LoginRequest } from './requests.js';
+import type { OAuthLoginRequest } from './requests.js';
 
 /**
  * A callback page that sends Cross-Origin-Opener-Policy itself cuts the popup off as it arrives (it
@@ -14,9 +13,10 @@ const CODE_POPUP_CLOSE: CloseHandling = { graceMs: 3000, whenSevered: 'keep-wait
 
 /**
  * Runs a validated login with its flow. Synchronous up to the popup's `window.open`: the code flows'
- * own code loads after the blank popup is open (the drop-in keeps them in chunks of their own).
+ * own code loads after the blank popup is open (the drop-in keeps them in chunks of their own). The
+ * bot flow has a dialog of the element's: see `login()` in src/login.ts.
  */
-export function runLogin(request: LoginRequest): Promise<TelegramLoginResult> {
+export function runLogin(request: OAuthLoginRequest): Promise<TelegramLoginResult> {
   switch (request.flow) {
     case 'library':
       return loginWithLibrary(request);
@@ -30,20 +30,4 @@ export function runLogin(request: LoginRequest): Promise<TelegramLoginResult> {
     case 'redirect':
       return loadChunk('redirect code flow', () => import('./redirect.js')).then((chunk) => chunk.loginWithRedirect(request));
   }
-}
-
-/**
- * Logs in with Telegram without the element. Call it from a click handler (the popup must open
- * inside the user's gesture). Resolves with the result; rejects with a `TelegramLoginError`
- * (`popup_closed` and `aborted` when the user or your code cancelled). With `flow: 'redirect'` the
- * page leaves for Telegram: finish on the callback page with `handleRedirectCallback()`.
- */
-export function login(options: TelegramLoginOptions): Promise<TelegramLoginResult> {
-  let request;
-  try {
-    request = normalizeLoginOptions(options);
-  } catch (error) {
-    return Promise.reject(error);
-  }
-  return runLogin(request);
 }

@@ -1,9 +1,9 @@
 import { TelegramLoginError } from '../errors.js';
-import { DEFAULT_ISSUER, DEFAULT_LIBRARY_SRC, type RequestAccess, type TelegramLoginOptions } from '../types.js';
+import { DEFAULT_BOT_URL, DEFAULT_ISSUER, DEFAULT_LIBRARY_SRC, type RequestAccess, type TelegramLoginOptions } from '../types.js';
 import type { LoginRequest } from './requests.js';
 
 const REQUEST_ACCESS: readonly RequestAccess[] = ['write', 'phone'];
-const FLOWS = ['library', 'popup', 'redirect'] as const;
+const FLOWS = ['library', 'popup', 'redirect', 'bot'] as const;
 // Telegram's library appends the nonce to the popup URL without encoding it.
 const URL_SAFE_NONCE = /^[A-Za-z0-9._~-]{1,512}$/;
 /** Seconds, like the element's attributes. */
@@ -65,6 +65,7 @@ const OPTION_NAMES = [
   'librarySrc',
   'libraryTimeout',
   'timeout',
+  'botUrl',
   'signal',
 ] as const satisfies readonly (keyof TelegramLoginOptions)[];
 
@@ -85,7 +86,25 @@ function ownOptions(options: TelegramLoginOptions): TelegramLoginOptions {
 export function normalizeLoginOptions(given: TelegramLoginOptions): LoginRequest {
   if (typeof given !== 'object' || given === null) invalid('login() needs an options object: { clientId, … }');
   const options = ownOptions(given);
+  const flow = options.flow ?? 'library';
+  if (!FLOWS.includes(flow)) invalid(`"flow" must be ${FLOWS.join(', ')}; got "${String(flow)}"`);
+  if (options.nonce !== undefined && options.nonce !== '' && !URL_SAFE_NONCE.test(options.nonce)) {
+    invalid('"nonce" must be URL-safe (letters, digits, "-", "_", ".", "~"; at most 512): use base64url or hex');
+  }
   const clientId = String(options.clientId ?? '').trim();
+  const common = {
+    clientId,
+    ...(options.lang ? { lang: options.lang } : {}),
+    ...(options.nonce ? { nonce: options.nonce } : {}),
+    timeoutMs: secondsToMs(options.timeout, 'timeout', DEFAULT_TIMEOUT),
+    ...(options.signal ? { signal: options.signal } : {}),
+  };
+  // The bot flow talks only to this site's server (its request cookie is same-origin): no client id, no provider.
+  if (flow === 'bot') {
+    const botUrl = sameOrigin(httpUrl(options.botUrl || DEFAULT_BOT_URL, 'bot-url'), 'bot-url');
+    if (botUrl.search || botUrl.hash) invalid(`"bot-url" must be a path without ?query or #fragment, got "${options.botUrl}"`);
+    return { ...common, flow, botUrl: botUrl.href.replace(/\/+$/, '') };
+  }
   if (!clientId) invalid('"client-id" is required: the numeric client id BotFather shows for your bot');
   if (!/^\d{1,20}$/.test(clientId)) invalid(`"client-id" must be numeric (the bot id), got "${clientId}"`);
 
@@ -97,19 +116,6 @@ export function normalizeLoginOptions(given: TelegramLoginOptions): LoginRequest
   const unknown = requestAccess.filter((item) => !REQUEST_ACCESS.includes(item));
   if (unknown.length > 0) invalid(`"request-access" takes "write" and "phone", got "${unknown.join(' ')}"`);
 
-  if (options.nonce !== undefined && options.nonce !== '' && !URL_SAFE_NONCE.test(options.nonce)) {
-    invalid('"nonce" must be URL-safe (letters, digits, "-", "_", ".", "~"; at most 512): use base64url or hex');
-  }
-  const flow = options.flow ?? 'library';
-  if (!FLOWS.includes(flow)) invalid(`"flow" must be ${FLOWS.join(', ')}; got "${String(flow)}"`);
-
-  const common = {
-    clientId,
-    ...(options.lang ? { lang: options.lang } : {}),
-    ...(options.nonce ? { nonce: options.nonce } : {}),
-    timeoutMs: secondsToMs(options.timeout, 'timeout', DEFAULT_TIMEOUT),
-    ...(options.signal ? { signal: options.signal } : {}),
-  };
   if (flow === 'library') {
     return {
       ...common,

@@ -30,4 +30,14 @@ export interface CodeLoginRequest extends CommonLoginRequest {
   exchangeUrl: string;
 }
 
-export type LoginRequest = LibraryLoginRequest | CodeLoginRequest;
+/** A bot login (deep link or QR code, confirmed in the site's bot), validated. */
+export interface BotLoginRequest extends CommonLoginRequest {
+  flow: 'bot';
+  /** Absolute URL of the server kit's base path on this origin, without a trailing slash. */
+  botUrl: string;
+}
+
+/** The logins that run without a dialog of the element's: Telegram's popup or a redirect. */
+export type OAuthLoginRequest = LibraryLoginRequest | CodeLoginRequest;
+
+export type LoginRequest = OAuthLoginRequest | BotLoginRequest;

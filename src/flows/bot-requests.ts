@@ -1,0 +1,158 @@
+import { ERROR_CODES, TelegramLoginError, type TelegramLoginErrorCode } from '../errors.js';
+import type { TelegramSessionUser } from '../types.js';
+
+/**
+ * The bot flow's three calls to the site's server kit (`/bot/start`, `/bot/status`, `/bot/cancel`,
+ * see docs/bot-login.md). Same-origin only: the request cookie that binds the login to this browser
+ * is HttpOnly and SameSite=Lax, so the browser sends it, and nobody else can.
+ */
+
+/** The QR code of the `https` link, as the server computed it: `size`×`size` modules without quiet zone. */
+export interface BotLoginQr {
+  size: number;
+  /** base64url of the modules row by row, most significant bit first, 1 = dark, zero-padded to a byte. */
+  modules: string;
+}
+
+/** What `POST /bot/start` answers, with `expiresAt` moved onto this browser's clock. */
+export interface BotLoginStart {
+  requestId: string;
+  links: { https: string; tg: string };
+  qr: BotLoginQr;
+  /** The short code the user presses in the bot, among three. */
+  matchCode: string;
+  /** When the request expires, in this browser's clock (ms since the epoch). */
+  expiresAt: number;
+}
+
+/** What `GET /bot/status` answers; `expiresAt` (pending) in this browser's clock. */
+export type BotLoginStatus =
+  | { status: 'pending'; expiresAt?: number }
+  | { status: 'approved'; user: TelegramSessionUser }
+  | { status: 'denied' | 'expired' | 'cancelled' };
+
+/** A failed call: the error, and whether (and after how long) asking again may help. */
+export interface BotCallFailure {
+  error: TelegramLoginError;
+  /** A network failure, an overloaded store or a rate limit: worth another try. */
+  retryable: boolean;
+  /** The server's `Retry-After`, in ms. */
+  retryAfterMs?: number;
+}
+
+/** The long poll's `wait` (seconds, the server's maximum). */
+export const STATUS_WAIT_SECONDS = 25;
+/** The longest expiry the element believes: a wrong clock or a bad answer must not keep a login open for days. */
+const MAX_EXPIRY_MS = 60 * 60 * 1000;
+
+const SAFE_LINK = /^(?:tg:|https?:)/i;
+const FINAL_STATUSES = ['approved', 'denied', 'expired', 'cancelled'];
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** `fetch` that gives up after `ms` or when `signal` aborts; a network failure is `network_error`. */
+async function call(url: string, init: RequestInit, ms: number, signal: AbortSignal): Promise<Response> {
+  try {
+    return await fetch(url, { ...init, credentials: 'same-origin', cache: 'no-store', signal: AbortSignal.any([signal, AbortSignal.timeout(ms)]) });
+  } catch (cause) {
+    if (signal.aborted) throw signal.reason;
+    const timedOut = (cause as Error)?.name === 'TimeoutError';
+    throw failure('network_error', `${url} ${timedOut ? `did not answer within ${ms / 1000} s` : 'could not be reached'}: check the network and that the server kit is mounted at bot-url`, true, cause);
+  }
+}
+
+function failure(code: TelegramLoginErrorCode, message: string, retryable: boolean, cause?: unknown, retryAfterMs?: number): BotCallFailure {
+  return { error: new TelegramLoginError(code, message, cause === undefined ? {} : { cause }), retryable, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) };
+}
+
+/** A non-2xx answer as a typed failure: the server kit's own `{ error, message }` when it sent one. */
+async function answerFailure(response: Response, url: string): Promise<BotCallFailure> {
+  const body: unknown = await response.json().catch(() => undefined);
+  const given = isRecord(body) && typeof body.error === 'string' ? body.error : undefined;
+  const said = isRecord(body) && typeof body.message === 'string' ? `: ${body.message}` : '';
+  if (response.status === 404) {
+    return failure('invalid_config', `${url} answered 404: mount the server kit with its bot option (createTelegramAuthHandler({ bot: { token, username } })) at bot-url`, false);
+  }
+  const code: TelegramLoginErrorCode = given && (ERROR_CODES as readonly string[]).includes(given) ? (given as TelegramLoginErrorCode) : 'server_error';
+  const seconds = Number(response.headers.get('Retry-After'));
+  const retryAfterMs = response.status === 429 && Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : undefined;
+  const retryable = response.status === 429 || response.status >= 500;
+  return failure(code, `${url} answered ${response.status}${said}`, retryable, undefined, retryAfterMs);
+}
+
+/**
+ * Server time minus this browser's time, from the answer's `Date` header: 0 when it has none, or when
+ * the clocks agree within the header's one-second resolution (correcting then would only add error).
+ */
+function clockOffset(response: Response): number {
+  const offset = Date.parse(response.headers.get('Date') ?? '') - Date.now();
+  return Number.isFinite(offset) && Math.abs(offset) > 2000 ? offset : 0;
+}
+
+/** The server's expiry on this browser's clock, never further away than an hour. */
+function localExpiry(expiresAt: number, offset: number): number {
+  const now = Date.now();
+  return Math.min(Math.max(expiresAt - offset, now), now + MAX_EXPIRY_MS);
+}
+
+function unexpected(url: string, what: string): BotCallFailure {
+  return failure('server_error', `${url} answered 200 without ${what}: is bot-url the server kit's base path?`, false);
+}
+
+/** Checks `/bot/start`'s answer: links must be tg: or http(s) (they become the dialog's hrefs). */
+function readStart(body: unknown, url: string, offset: number): BotLoginStart | BotCallFailure {
+  if (!isRecord(body) || !isRecord(body.links) || !isRecord(body.qr)) return unexpected(url, 'links and qr');
+  const { https, tg } = body.links;
+  if (typeof https !== 'string' || typeof tg !== 'string' || !SAFE_LINK.test(https) || !SAFE_LINK.test(tg)) return unexpected(url, 'tg: or https links');
+  const { size, modules } = body.qr;
+  if (typeof size !== 'number' || !Number.isInteger(size) || size < 21 || size > 177 || typeof modules !== 'string') return unexpected(url, 'a QR code');
+  if (typeof body.matchCode !== 'string' || !body.matchCode || typeof body.expiresAt !== 'number') return unexpected(url, 'matchCode and expiresAt');
+  return {
+    requestId: String(body.requestId ?? ''),
+    links: { https, tg },
+    qr: { size, modules },
+    matchCode: body.matchCode,
+    expiresAt: localExpiry(body.expiresAt, offset),
+  };
+}
+
+/** `POST /bot/start`: a new login request, bound to this browser by its cookie. Gives up after `timeoutMs`. */
+export async function startBotLogin(botUrl: string, lang: string | undefined, timeoutMs: number, signal: AbortSignal): Promise<BotLoginStart> {
+  const url = `${botUrl}/bot/start`;
+  const response = await call(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(lang ? { lang } : {}) }, timeoutMs, signal);
+  if (!response.ok) throw await answerFailure(response, url);
+  const start = readStart(await response.json().catch(() => undefined), url, clockOffset(response));
+  if ('error' in start) throw start;
+  return start;
+}
+
+/**
+ * `GET /bot/status`: the server waits up to `waitSeconds` (at most {@link STATUS_WAIT_SECONDS}) for
+ * the request to change; the browser gives up `slackMs` after that.
+ */
+export async function pollBotStatus(botUrl: string, waitSeconds: number, slackMs: number, signal: AbortSignal): Promise<BotLoginStatus> {
+  const url = `${botUrl}/bot/status`;
+  const response = await call(`${url}?wait=${waitSeconds}`, {}, waitSeconds * 1000 + slackMs, signal);
+  if (!response.ok) throw await answerFailure(response, url);
+  const body: unknown = await response.json().catch(() => undefined);
+  if (!isRecord(body) || (body.status !== 'pending' && !FINAL_STATUSES.includes(body.status as string))) throw unexpected(url, 'a status');
+  if (body.status === 'approved') {
+    if (!isRecord(body.user)) throw unexpected(url, 'the user');
+    return { status: 'approved', user: body.user };
+  }
+  if (body.status === 'pending') return typeof body.expiresAt === 'number' ? { status: 'pending', expiresAt: localExpiry(body.expiresAt, clockOffset(response)) } : { status: 'pending' };
+  return { status: body.status as 'denied' | 'expired' | 'cancelled' };
+}
+
+/**
+ * `POST /bot/cancel`, best effort: the bot then tells the user the login was cancelled on the site.
+ * `keepalive` lets it go out even while the page unloads.
+ */
+export function cancelBotLogin(botUrl: string): void {
+  fetch(`${botUrl}/bot/cancel`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}', credentials: 'same-origin', keepalive: true }).catch(() => undefined);
+}
+
+/** Whether a thrown value is one of this module's failures. */
+export function isBotCallFailure(value: unknown): value is BotCallFailure {
+  return isRecord(value) && value.error instanceof TelegramLoginError && typeof value.retryable === 'boolean';
+}
