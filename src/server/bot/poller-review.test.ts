@@ -38,29 +38,39 @@ async function capture<T>(body: (lines: string[]) => Promise<T>): Promise<{ resu
 }
 
 test('a getUpdates answer with a null entry does not crash the loop: the entry is skipped and polling goes on until the abort', async ({ mock }) => {
-  // An impostor or a broken proxy in front of the Bot API: `{"ok":true,"result":[null]}`, then nothing new.
-  let calls = 0;
-  const api = await serve((_req, res) => {
-    calls++;
-    const result = calls === 1 ? [null, { update_id: 7, my_chat_member: {} }] : [];
-    setTimeout(() => res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ ok: true, result })), calls === 1 ? 0 : 100);
+  // An impostor or a broken proxy in front of the Bot API: `{"ok":true,"result":[null, …]}`, then nothing new.
+  const offsets: unknown[] = [];
+  const api = await serve((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      offsets.push((JSON.parse(Buffer.concat(chunks).toString()) as { offset?: number }).offset);
+      const first = offsets.length === 1;
+      const result = first ? [null, 'junk', { update_id: 'x' }, { update_id: 7, my_chat_member: {} }] : offsets.length === 2 ? [null] : [];
+      setTimeout(() => res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ ok: true, result })), first ? 0 : 100);
+    });
   });
   const site = await startSite(mock, { webhook: false, bot: { apiRoot: api.url } });
   const controller = new AbortController();
+  const passedOn: unknown[] = [];
   try {
-    const { result } = await capture(async () => {
+    const { result, lines } = await capture(async () => {
       let ended: string | undefined;
-      const polling = site.handler.pollBotUpdates({ signal: controller.signal, timeoutSeconds: 0 }).then(
+      const polling = site.handler.pollBotUpdates({ signal: controller.signal, timeoutSeconds: 0, onUpdate: (update) => void passedOn.push(update.update_id) }).then(
         () => (ended = 'ended'),
         (error: unknown) => (ended = `rejected: ${String(error)}`),
       );
       // Either the loop asks for more updates (it went on), or it ended on its own (it crashed).
-      await expect.poll(() => ended !== undefined || calls >= 2, { timeout: 5_000 }).toBe(true);
+      await expect.poll(() => ended !== undefined || offsets.length >= 3, { timeout: 5_000 }).toBe(true);
       expect(ended).toBeUndefined();
       controller.abort();
       return polling;
     });
     expect(result).toBe('ended');
+    // The real update was passed on and confirmed; the junk was skipped, with one warning for all of it.
+    expect(passedOn).toEqual([7]);
+    expect(offsets.slice(0, 3)).toEqual([undefined, 8, 8]);
+    expect(lines).toEqual([inspect('telegram-login-kit: getUpdates answered null where an Update belongs; skipped (said once per poller): check "apiRoot"')]);
   } finally {
     controller.abort();
     await site.stop();

@@ -40,6 +40,21 @@ function isFatal(error: unknown): boolean {
   return error instanceof BotApiError && (error.status === 401 || error.status === 403 || error.status === 404 || error.status === 409);
 }
 
+/** An object with an `update_id` Telegram could have sent: what the loop may hand on and confirm. */
+function isUpdate(value: unknown): value is BotApiUpdate {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const id = (value as { update_id?: unknown }).update_id;
+  return Number.isSafeInteger(id) && (id as number) >= 0;
+}
+
+/** What a junk entry is, without its content (which could be anything, however long). */
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'an object without a numeric "update_id"';
+  return `a ${typeof value}`;
+}
+
 export async function pollBotUpdates(api: BotApiClient, handle: (update: unknown) => Promise<BotUpdateResult>, options: PollBotUpdatesOptions = {}): Promise<void> {
   const { signal, onUpdate } = options;
   const timeout = options.timeoutSeconds ?? 25;
@@ -49,6 +64,7 @@ export async function pollBotUpdates(api: BotApiClient, handle: (update: unknown
   let offset: number | undefined;
   let unconfirmed = false;
   let retryMs = FIRST_RETRY_MS;
+  let warnedJunk = false;
 
   while (!signal?.aborted) {
     let updates: BotApiUpdate[];
@@ -66,6 +82,14 @@ export async function pollBotUpdates(api: BotApiClient, handle: (update: unknown
       continue;
     }
     for (const update of updates) {
+      // Telegram sends only Update objects; anything else is an impostor's or a broken proxy's answer.
+      if (!isUpdate(update)) {
+        if (!warnedJunk) {
+          warnedJunk = true;
+          console.warn(`telegram-login-kit: getUpdates answered ${describe(update)} where an Update belongs; skipped (said once per poller): check "apiRoot"`);
+        }
+        continue;
+      }
       try {
         const result = await handle(update);
         if (!result.handled) await onUpdate?.(update);
@@ -78,7 +102,7 @@ export async function pollBotUpdates(api: BotApiClient, handle: (update: unknown
         }
         console.error('telegram-login-kit: a bot update could not be handled', error);
       }
-      if (Number.isSafeInteger(update.update_id)) offset = update.update_id + 1;
+      offset = Math.max(offset ?? 0, update.update_id + 1);
       unconfirmed = true;
     }
   }
