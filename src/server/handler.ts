@@ -157,6 +157,6 @@ export function createTelegramAuthHandler(options: TelegramAuthHandlerOptions): 
     basePath: ctx.basePath,
     handleBotUpdate: (update: unknown) => (ctx.bot ? handleBotUpdate(ctx, update) : Promise.reject(noBot('handleBotUpdate'))),
     pollBotUpdates: (options?: PollBotUpdatesOptions) =>
-      ctx.bot ? pollBotUpdates(botOf(ctx).settings.api, (update) => handleBotUpdate(ctx, update), options) : Promise.reject(noBot('pollBotUpdates')),
+      ctx.bot ? pollBotUpdates(botOf(ctx).settings.api, (update, signal) => handleBotUpdate(ctx, update, { signal }), options) : Promise.reject(noBot('pollBotUpdates')),
   });
 }

@@ -10,13 +10,13 @@ import { refused, type BotUpdateResult, type DataCallbackQuery } from './update-
  * right code approves, a wrong one or "Not me" denies, and the first answer is final. The bot then
  * replaces the question with what happened.
  */
-export async function onCallback(ctx: HandlerContext, query: DataCallbackQuery): Promise<BotUpdateResult> {
+export async function onCallback(ctx: HandlerContext, query: DataCallbackQuery, signal?: AbortSignal): Promise<BotUpdateResult> {
   const { settings, requests } = botOf(ctx);
   const texts = settings.textsFor(query.from.language_code);
   const plain = (template: string) => fill(template, { site: settings.siteName }, false);
   const answer = async (text: string, alert = false) => {
     try {
-      await settings.api.answerCallbackQuery({ callback_query_id: query.id, text: text.slice(0, 200), show_alert: alert });
+      await settings.api.answerCallbackQuery({ callback_query_id: query.id, text: text.slice(0, 200), show_alert: alert }, { signal });
     } catch (error) {
       reportNotifyFailure('answer a button', error);
     }
@@ -27,7 +27,7 @@ export async function onCallback(ctx: HandlerContext, query: DataCallbackQuery):
     await answer(plain(template));
     if (!query.message) return;
     try {
-      await settings.api.editMessageText({ chat_id: query.message.chat.id, message_id: query.message.message_id, text: fill(template, { site: settings.siteName }, true), parse_mode: 'HTML' });
+      await settings.api.editMessageText({ chat_id: query.message.chat.id, message_id: query.message.message_id, text: fill(template, { site: settings.siteName }, true), parse_mode: 'HTML' }, { signal });
     } catch (error) {
       reportNotifyFailure('edit its message', error);
     }

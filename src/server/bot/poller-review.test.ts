@@ -7,7 +7,7 @@ import { inspect } from 'node:util';
 import { createMemoryStore } from '../stores/memory.js';
 import type { TelegramAuthStore } from '../stores/store.js';
 import { ALICE } from '../handler.test-support.js';
-import { browser, call, expect, startSite, test, updateReader } from '../bot-login.test-support.js';
+import { BOT, browser, call, expect, startSite, status, test, updateReader } from '../bot-login.test-support.js';
 
 async function serve(answer: (req: IncomingMessage, res: ServerResponse) => void) {
   const hits: string[] = [];
@@ -96,7 +96,7 @@ test('aborting the poller while it handles a login update and Telegram is slow e
   const token = mock.bots[0]!.token;
   try {
     const page = browser();
-    const started = (await (await call(site, '/bot/start', page, { body: {} })).json()) as { links: { https: string } };
+    const started = (await (await call(site, '/bot/start', page, { body: {} })).json()) as { links: { https: string }; matchCode: string };
     // Telegram holds the bot's sendMessage for 8 s (the kit's own timeout is 10 s).
     await mock.control({ delay: { path: `/bot${token}/sendMessage`, ms: 8_000, times: 1 } });
     const polling = site.handler.pollBotUpdates({ signal: controller.signal, timeoutSeconds: 1 });
@@ -105,8 +105,27 @@ test('aborting the poller while it handles a login update and Telegram is slow e
     await claimedNow;
     const stopping = performance.now();
     controller.abort();
-    await capture(() => polling);
+    const { lines } = await capture(() => polling);
     expect(performance.now() - stopping).toBeLessThan(2_000);
+    // The abort was asked for: the abandoned sendMessage is not reported as a failure.
+    expect(lines).toEqual([]);
+
+    // The request is not left half done: the next poller takes Alice's next Start, and she logs in.
+    // Telegram is quick again (the abort may have come before the held call even left).
+    await mock.control({ reset: true });
+    const again = new AbortController();
+    const next = site.handler.pollBotUpdates({ signal: again.signal, timeoutSeconds: 1 });
+    try {
+      await mock.app.open(ALICE, started.links.https);
+      await mock.app.press(ALICE, 'Start');
+      await mock.app.waitForMessage(ALICE, BOT, (message) => message.buttons.length > 0);
+      const waiting = status(site, page);
+      await mock.app.press(ALICE, started.matchCode);
+      expect(((await (await waiting).json()) as { status: string }).status).toBe('approved');
+    } finally {
+      again.abort();
+      await next;
+    }
   } finally {
     controller.abort();
     await site.stop();

@@ -3,7 +3,8 @@
  * reach a webhook (a laptop, a CI job, the mock). One loop per bot: Telegram allows one `getUpdates`
  * at a time and none while a webhook is set, and says so with a 409, which ends the loop with that
  * error. Network trouble and flood control are waited out; aborting the signal ends the loop at
- * once, with a last short call that confirms the updates already handled.
+ * once, with a last short call that confirms the updates already handled. An update in hand at the
+ * abort has its Bot API calls abandoned (see `handleBotUpdate`) and counts as handled.
  */
 import { TelegramLoginError } from '../../errors.js';
 import { BotApiError, type BotApiClient } from './api-client.js';
@@ -55,7 +56,10 @@ function describe(value: unknown): string {
   return `a ${typeof value}`;
 }
 
-export async function pollBotUpdates(api: BotApiClient, handle: (update: unknown) => Promise<BotUpdateResult>, options: PollBotUpdatesOptions = {}): Promise<void> {
+/** Acts on one update; Bot API calls it makes end when `signal` aborts. */
+export type HandleUpdate = (update: unknown, signal: AbortSignal | undefined) => Promise<BotUpdateResult>;
+
+export async function pollBotUpdates(api: BotApiClient, handle: HandleUpdate, options: PollBotUpdatesOptions = {}): Promise<void> {
   const { signal, onUpdate } = options;
   const timeout = options.timeoutSeconds ?? 25;
   if (!Number.isSafeInteger(timeout) || timeout < 0 || timeout > 50) throw new TypeError(`"timeoutSeconds" must be a whole number from 0 to 50, got ${String(timeout)}`);
@@ -82,6 +86,8 @@ export async function pollBotUpdates(api: BotApiClient, handle: (update: unknown
       continue;
     }
     for (const update of updates) {
+      // The rest of the batch stays unconfirmed: Telegram hands it to the next poller.
+      if (signal?.aborted) break;
       // Telegram sends only Update objects; anything else is an impostor's or a broken proxy's answer.
       if (!isUpdate(update)) {
         if (!warnedJunk) {
@@ -91,7 +97,7 @@ export async function pollBotUpdates(api: BotApiClient, handle: (update: unknown
         continue;
       }
       try {
-        const result = await handle(update);
+        const result = await handle(update, signal);
         if (!result.handled) await onUpdate?.(update);
       } catch (error) {
         // The store is down: keep the update (and the ones after it) for the next round.
