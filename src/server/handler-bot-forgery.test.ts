@@ -143,10 +143,17 @@ test('handleBotUpdate: a button press Telegram never sent (forged, e.g. through 
       expect(response.status).toBe(401);
     }
     // Telegram does not know this callback query: answering it fails, so Telegram never sent it.
-    await quietly(async () => {
-      await site.handler.handleBotUpdate(forgedStart);
-      expect(await site.handler.handleBotUpdate(forgedTap)).not.toEqual({ handled: true, action: 'approved' });
+    const { logged } = await quietly(async () => {
+      // A forged /start cannot be told from a real one: at worst the bot asks the victim (here it may
+      // not even write first), and only the code on the forger's screen approves.
+      expect(await site.handler.handleBotUpdate(forgedStart)).toEqual({ handled: true, action: 'asked' });
+      expect(await site.handler.handleBotUpdate(forgedTap)).toEqual({ handled: true, refused: 'unverified', code: 'bot_update_rejected' });
     });
+    expect(logged.map(([line]) => line)).toEqual([
+      'telegram-login-kit: bot login could not answer /start: Bot API sendMessage: 403 Forbidden: bot can\'t initiate conversation with a user',
+      'telegram-login-kit: bot login could not answer a button: Bot API answerCallbackQuery: 400 Bad Request: query is too old and response timeout expired or query ID is invalid',
+    ]);
+    expect(site.events.at(-1)).toEqual({ type: 'bot_update_refused', code: 'bot_update_rejected', reason: 'unverified', updateId: forgedTap.update_id, tgId: ALICE, at: expect.any(Date) });
     const poll = await status(site, attacker, 0);
     expect(((await poll.json()) as { status: string }).status).not.toBe('approved');
     expect(site.events.filter((event) => event.type === 'login')).toEqual([]);
