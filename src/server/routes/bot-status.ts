@@ -3,7 +3,7 @@ import { botSubject, editPrompt, expire } from '../bot/outcomes.js';
 import type { BotLoginRequest, BotLoginUser, BotOutcome } from '../bot/requests.js';
 import { STORE_POLL_INTERVAL_MS } from '../bot/waiters.js';
 import { botOf, type HandlerContext } from '../handler-options.js';
-import { badRequest, jsonResponse, RequestAbortedError, requireSameOriginFetch } from '../http.js';
+import { badRequest, jsonResponse, RequestAbortedError } from '../http.js';
 import { emit } from './complete-login.js';
 import { clearRequestCookie, ownRequest, requestMissing } from './bot-request.js';
 
@@ -71,12 +71,12 @@ async function answer(ctx: HandlerContext, request: Request, loginRequest: BotLo
 }
 
 /**
- * `GET /bot/status?wait=25`: the state of this browser's request, answered at once when it is
+ * `GET /bot/status?wait=25` (the page's own fetch only; the handler refuses other callers): the
+ * state of this browser's request, answered at once when it is
  * decided, else after waiting up to `wait` seconds for a decision (long polling: the answer that
  * approves can set the session cookie, which an event stream, whose headers go out first, cannot).
  */
 export async function botStatusRoute(ctx: HandlerContext, request: Request, url: URL): Promise<Response> {
-  requireSameOriginFetch(request, 'the bot login status');
   const waitMs = readWait(url) * 1000;
   const loginRequest = await ownRequest(ctx, request);
   if (!loginRequest) throw requestMissing(ctx, request);
