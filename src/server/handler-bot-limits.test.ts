@@ -68,6 +68,25 @@ test('/bot/start and /bot/status have rate limits of their own, counted per clie
   }
 });
 
+test('past bot.maxPendingRequests a new start drops the oldest request of this instance: its browser hears bot_request_missing, the newest go on', async ({ mock }) => {
+  const store = createMemoryStore();
+  const site = await startSite(mock, { bot: { maxPendingRequests: 2 }, options: { store } });
+  try {
+    const pages = [browser(), browser(), browser()];
+    const started = [];
+    for (const page of pages) started.push(await startLogin(site, page));
+    const oldest = await status(site, pages[0]!, 0);
+    expect({ status: oldest.status, error: ((await oldest.json()) as { error: string }).error }).toEqual({ status: 401, error: 'bot_request_missing' });
+    // Gone from the store, not only from this instance's count: its link is spent too.
+    expect(await store.get(`bot-request:${started[0]!.requestId}`)).toBeUndefined();
+    for (const [index, page] of pages.slice(1).entries()) expect(await (await status(site, page, 0)).json()).toEqual({ status: 'pending', expiresAt: started[index + 1]!.expiresAt });
+    const question = await openAndStart(mock, ALICE, started[0]!.links.https);
+    expect(question.text).toBe('This login link has expired; start again on the site.');
+  } finally {
+    await site.stop();
+  }
+});
+
 test('a bot-only site: no OAuth client, its OIDC routes are 404, and a login ends in a session', async ({ mock }) => {
   const events: unknown[] = [];
   const handler = createTelegramAuthHandler({
