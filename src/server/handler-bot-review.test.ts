@@ -4,7 +4,7 @@
 import { createMemoryStore } from './stores/memory.js';
 import type { TelegramAuthStore } from './stores/store.js';
 import { cookiesOf, post, SITE, verifiedLogin } from './handler.test-support.js';
-import { browser, expect, startLogin, startSite, test } from './bot-login.test-support.js';
+import { browser, call, expect, startLogin, startSite, status, test } from './bot-login.test-support.js';
 
 /** A real memory store that counts the kit's looks at bot login outcomes (what a waiting poll reads). */
 function countingStore(options: Parameters<typeof createMemoryStore>[0] = {}): TelegramAuthStore & { outcomeReads: number } {
@@ -105,6 +105,27 @@ test('many long polls waiting on one request (over real HTTP, the default limits
     await Promise.all(polls);
   } finally {
     controller.abort();
+    await site.stop();
+  }
+});
+
+test('a request has at most two polls waiting on an instance: a third ends the oldest at once with pending, the other two hear the outcome', async ({ mock }) => {
+  const store = countingStore();
+  const site = await startSite(mock, { webhook: false, options: { store } });
+  try {
+    const page = browser();
+    const started = await startLogin(site, page);
+    const polls: Promise<Response>[] = [];
+    // One at a time, so that the first is the oldest: each poll looks at the store once before it waits.
+    for (let index = 0; index < 3; index++) {
+      polls.push(status(site, page));
+      await expect.poll(() => store.outcomeReads).toBeGreaterThanOrEqual(index + 1);
+    }
+    const oldest = await polls[0]!;
+    expect(await oldest.json()).toEqual({ status: 'pending', expiresAt: started.expiresAt });
+    expect((await call(site, '/bot/cancel', page, { body: {} })).status).toBe(200);
+    for (const poll of polls.slice(1)) expect(await (await poll).json()).toEqual({ status: 'cancelled' });
+  } finally {
     await site.stop();
   }
 });

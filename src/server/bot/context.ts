@@ -15,5 +15,6 @@ export interface BotContext {
 
 export function createBotContext(options: BotLoginOptions, siteHost: string, store: TelegramAuthStore, fetchImpl: typeof fetch | undefined): BotContext {
   const settings = resolveBotOptions(options, siteHost, fetchImpl);
-  return { settings, requests: createBotRequestStore(store), live: createLiveRequests(settings.maxPendingRequests), waiters: createWaiters() };
+  const requests = createBotRequestStore(store);
+  return { settings, requests, live: createLiveRequests(settings.maxPendingRequests), waiters: createWaiters((id) => requests.outcomeOf(id)) };
 }

@@ -37,7 +37,7 @@ export async function settle(ctx: HandlerContext, request: BotLoginRequest, outc
   const bot = botOf(ctx);
   const result = await bot.requests.decide(request, outcome);
   if (result.won) {
-    bot.waiters.notify(request.id);
+    bot.waiters.notify(request.id, outcome);
     await emit(ctx, eventFor(request, outcome));
   }
   return result;
