@@ -1,6 +1,6 @@
-// Review of bot login under attack (helper-11): login CSRF and cookie tossing on an https site,
-// markup in the bot's texts, decisions racing each other, an old question's buttons, a button press
-// Telegram never sent, and what an approved poll says when the site's claims hook fails.
+// Bot login against forgery and confusion: login CSRF and cookie tossing on an https site, markup in
+// the bot's texts, decisions racing each other, an old question's buttons, a button press Telegram
+// never sent, and what an approved poll says when the site's claims hook fails.
 import type { BotApiUpdate } from './bot/api-types.js';
 import { createTelegramAuthHandler, type TelegramAuthHandler } from './handler.js';
 import { ALICE, CAROL, cookiesOf, quietly, SECURE_SITE } from './handler.test-support.js';
