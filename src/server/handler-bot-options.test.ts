@@ -34,12 +34,13 @@ test('bot options: the token, the username, the webhook secret', () => {
   expect(() => createTelegramAuthHandler({ bot: 'token' as never, allowedOrigins: ['https://example.com'], session })).toThrow('"bot" must be an object like { token: process.env.BOT_TOKEN, username: \'MyLoginBot\' }, got "token"');
 });
 
-test('bot options: the Bot API root, the link base, the lifetime, the site name, the time zone', () => {
+test('bot options: the Bot API root, the link base, the lifetime, the pending cap, the site name, the time zone', () => {
   expect(botOnly({ apiRoot: 'http://api.example.com' })).toThrow('"bot.apiRoot" must be https (the bot token travels in every request\'s path)');
   expect(botOnly({ linkBase: 'http://127.0.0.1:9400/app/resolve?x=1' })).toThrow('"bot.linkBase" must be a URL without ?query or #fragment');
   expect(botOnly({ linkBase: 'not a url' })).toThrow('"bot.linkBase" must be an absolute http(s) URL, got "not a url"');
   for (const ttl of [0, 3601, 1.5, '300']) expect(botOnly({ requestTtlSeconds: ttl })).toThrow('"bot.requestTtlSeconds" must be a whole number of seconds from 1 to 3600 (default 300)');
   expect(botOnly({ siteName: 'two\nlines' })).toThrow('"bot.siteName" must be a short name for your site (1 to 64 characters on one line), got "two\\nlines"');
+  for (const max of [0, 1.5, '10']) expect(botOnly({ maxPendingRequests: max })).toThrow('"bot.maxPendingRequests" must be a whole number ≥ 1 (default 10000)');
   expect(botOnly({ timeZone: 'Mars/Olympus' })).toThrow('"bot.timeZone" must be an IANA time zone such as UTC or Europe/Berlin, got "Mars/Olympus"');
   expect(botOnly({ texts: { en: { prompt: '{who}?' } } })).toThrow('"bot.texts.en.prompt" has the placeholder {who}, which it cannot fill: use {site}');
 });

@@ -92,6 +92,26 @@ test('/verify, /exchange, /login and /callback count too, each route on its own,
   expect(events).toContainEqual({ type: 'login_failed', method: 'id_token', code: 'rate_limited', at: expect.any(Date) });
 });
 
+test('another site\'s requests from a visitor\'s browser (images, scripts, fetches) are refused before they count: /nonce and /login still answer the visitor', async () => {
+  const handler = makeHandler();
+  const visitor = from('203.0.113.30');
+  const images = { 'Sec-Fetch-Site': 'cross-site', 'Sec-Fetch-Mode': 'no-cors', 'Sec-Fetch-Dest': 'image' };
+  const sibling = { 'Sec-Fetch-Site': 'same-site', 'Sec-Fetch-Mode': 'cors', 'Sec-Fetch-Dest': 'empty' };
+  // One more than each default limit (nonce 120, login 60), from another site's page.
+  for (let index = 0; index < 121; index++) {
+    await expectError(await nonce(handler, visitor, index % 2 ? images : sibling), 403, 'origin_not_allowed', 'a nonce is fetched by the site\'s own script (fetch from a page of this origin), not by a navigation or another site');
+  }
+  for (let index = 0; index < 61; index++) {
+    const image = await handler(new Request(`${SITE}/auth/telegram/login`, { headers: index % 2 ? images : sibling }), visitor);
+    await expectError(image, 403, 'origin_not_allowed', 'the login is opened by navigating to it, not by another site\'s image, script or fetch');
+  }
+  expect(events.filter((event) => event.type === 'rate_limited')).toEqual([]);
+  // The visitor's own page fetches a nonce; a link on any site (a navigation) opens the login.
+  expect((await nonce(handler, visitor, { 'Sec-Fetch-Site': 'same-origin', 'Sec-Fetch-Mode': 'cors' })).status).toBe(200);
+  const navigation = { 'Sec-Fetch-Site': 'cross-site', 'Sec-Fetch-Mode': 'navigate', 'Sec-Fetch-Dest': 'document' };
+  expect((await handler(new Request(`${SITE}/auth/telegram/login`, { headers: navigation }), visitor)).status).toBe(302);
+});
+
 test('requests from a loopback or private connection, or with no known address, are not limited by default', async () => {
   const handler = makeHandler({ rateLimits: { nonce: { max: 1, windowSeconds: 60 } } });
   for (const info of [from('127.0.0.1'), from('::1'), from('10.0.0.5'), from('192.168.1.20'), from('fd00::7'), {}]) {

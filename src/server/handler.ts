@@ -4,7 +4,7 @@ import type { TelegramAuthRequestInfo } from './client-ip.js';
 import { pollBotUpdates, type PollBotUpdatesOptions } from './bot/poller.js';
 import { handleBotUpdate, type BotUpdateResult } from './bot/updates.js';
 import { botOf, resolveContext, type HandlerContext, type LoginMethod, type TelegramAuthHandlerOptions } from './handler-options.js';
-import { badRequest, errorResponse, htmlErrorResponse, RequestAbortedError, toHttpError, withSecurityHeaders } from './http.js';
+import { badRequest, errorResponse, htmlErrorResponse, refuseCrossSiteSubresource, RequestAbortedError, requireSameOriginFetch, toHttpError, withSecurityHeaders } from './http.js';
 import { callbackRoute, loginRoute, transactionCookie } from './routes/redirect.js';
 import { exchangeRoute } from './routes/code.js';
 import { emit } from './routes/complete-login.js';
@@ -61,19 +61,29 @@ interface Route {
   needs?: 'oidc' | 'bot';
   /** A POST that does not come from a page (Telegram's webhook): no Origin check, its own authentication. */
   crossSite?: boolean;
+  /**
+   * A GET only the site's own script fetches (`fetch`), or one a browser navigates to from any site
+   * (`navigation`); `what` names it in the refusal. Checked, like the Origin of a POST, before the
+   * rate limit counts the request: another site's requests from a visitor's browser (an attacker's
+   * page full of images) must not spend that visitor's limit.
+   */
+  caller?: { only: 'fetch' | 'navigation'; what: string };
 }
 
 // Maps, not object literals: a method called "constructor" or "__proto__" must find nothing.
 const ROUTES: ReadonlyMap<string, ReadonlyMap<string, Route>> = new Map([
-  ['/nonce', new Map<string, Route>([['GET', { run: issueNonceRoute, limit: 'nonce', needs: 'oidc' }]])],
+  ['/nonce', new Map<string, Route>([['GET', { run: issueNonceRoute, limit: 'nonce', needs: 'oidc', caller: { only: 'fetch', what: 'a nonce' } }]])],
   ['/verify', new Map<string, Route>([['POST', { run: verifyRoute, login: 'id_token', limit: 'verify', needs: 'oidc' }]])],
   ['/exchange', new Map<string, Route>([['POST', { run: exchangeRoute, login: 'code', limit: 'exchange', needs: 'oidc' }]])],
-  ['/login', new Map<string, Route>([['GET', { run: loginRoute, limit: 'login', needs: 'oidc' }]])],
-  ['/callback', new Map<string, Route>([['GET', { run: callbackRoute, login: 'server_redirect', page: true, limit: 'callback', needs: 'oidc' }]])],
+  ['/login', new Map<string, Route>([['GET', { run: loginRoute, limit: 'login', needs: 'oidc', caller: { only: 'navigation', what: 'the login' } }]])],
+  [
+    '/callback',
+    new Map<string, Route>([['GET', { run: callbackRoute, login: 'server_redirect', page: true, limit: 'callback', needs: 'oidc', caller: { only: 'navigation', what: 'the callback' } }]]),
+  ],
   ['/session', new Map<string, Route>([['GET', { run: sessionRoute }]])],
   ['/logout', new Map<string, Route>([['POST', { run: logoutRoute }]])],
   ['/bot/start', new Map<string, Route>([['POST', { run: botStartRoute, limit: 'botStart', needs: 'bot' }]])],
-  ['/bot/status', new Map<string, Route>([['GET', { run: botStatusRoute, login: 'bot', limit: 'botStatus', needs: 'bot' }]])],
+  ['/bot/status', new Map<string, Route>([['GET', { run: botStatusRoute, login: 'bot', limit: 'botStatus', needs: 'bot', caller: { only: 'fetch', what: 'the bot login status' } }]])],
   ['/bot/cancel', new Map<string, Route>([['POST', { run: botCancelRoute, needs: 'bot' }]])],
   ['/bot/webhook', new Map<string, Route>([['POST', { run: botWebhookRoute, needs: 'bot', crossSite: true }]])],
 ] satisfies [string, Map<string, Route>][]);
@@ -118,6 +128,8 @@ async function failed(ctx: HandlerContext, route: Route, url: URL, failure: Http
 async function runRoute(ctx: HandlerContext, route: Route, request: Request, url: URL, info: TelegramAuthRequestInfo): Promise<Response> {
   try {
     if (request.method === 'POST' && !route.crossSite) requireOrigin(ctx, request);
+    if (route.caller?.only === 'fetch') requireSameOriginFetch(request, route.caller.what);
+    if (route.caller?.only === 'navigation') refuseCrossSiteSubresource(request, route.caller.what);
     if (route.limit) await ctx.rateLimiter.check(route.limit, url.pathname, request, info);
     return await route.run(ctx, request, url);
   } catch (error) {
@@ -157,6 +169,6 @@ export function createTelegramAuthHandler(options: TelegramAuthHandlerOptions): 
     basePath: ctx.basePath,
     handleBotUpdate: (update: unknown) => (ctx.bot ? handleBotUpdate(ctx, update) : Promise.reject(noBot('handleBotUpdate'))),
     pollBotUpdates: (options?: PollBotUpdatesOptions) =>
-      ctx.bot ? pollBotUpdates(botOf(ctx).settings.api, (update) => handleBotUpdate(ctx, update), options) : Promise.reject(noBot('pollBotUpdates')),
+      ctx.bot ? pollBotUpdates(botOf(ctx).settings.api, (update, signal) => handleBotUpdate(ctx, update, { signal }), options) : Promise.reject(noBot('pollBotUpdates')),
   });
 }

@@ -144,6 +144,18 @@ export function requireSameOriginFetch(request: Request, what: string): void {
   }
 }
 
+/**
+ * A route a browser navigates to from any site (a link, Telegram's redirect back): another site's
+ * image, script or fetch is refused. Browsers say which in `Sec-Fetch-Site` and `Sec-Fetch-Mode`.
+ */
+export function refuseCrossSiteSubresource(request: Request, what: string): void {
+  const site = request.headers.get('sec-fetch-site');
+  const mode = request.headers.get('sec-fetch-mode');
+  if ((site === 'cross-site' || site === 'same-site') && mode !== null && mode !== 'navigate') {
+    throw new TelegramLoginError('origin_not_allowed', `${what} is opened by navigating to it, not by another site's image, script or fetch`);
+  }
+}
+
 /** A JSON object body, or `{}` when the request has no body at all (`fetch(url, { method: 'POST' })`). */
 export async function readOptionalJsonObject(request: Request): Promise<Record<string, unknown>> {
   if (request.body === null || request.headers.get('content-length') === '0') return {};

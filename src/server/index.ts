@@ -10,7 +10,7 @@ export { verifyIdToken, ID_TOKEN_ALGORITHMS, MAX_ID_TOKEN_LENGTH, type IdTokenAl
 export { exchangeCode, type ExchangeCodeOptions, type ExchangeCodeResult } from './exchange-code.js';
 export { createNonceManager, NONCE_TTL_SECONDS, type NonceManager, type NonceManagerOptions, type NonceUse } from './nonce.js';
 export { createMemoryStore, type MemoryStoreOptions } from './stores/memory.js';
-export type { TelegramAuthStore } from './stores/store.js';
+export type { StoreAddOptions, TelegramAuthStore } from './stores/store.js';
 export {
   verifyLoginWidget,
   LOGIN_WIDGET_FIELDS,

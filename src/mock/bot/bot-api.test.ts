@@ -206,12 +206,14 @@ test('deleteMessage removes a message from the chat the user sees', async () => 
   expect(await call('deleteMessage', { chat_id: ALICE, message_id: sent.message_id })).toMatchObject({ status: 400, description: 'Bad Request: message to delete not found' });
 });
 
-test('answerCallbackQuery answers a query once, and only the bot it was sent to', async () => {
+test('answerCallbackQuery answers a query once, only the bot it was sent to, and never a query it did not send', async () => {
   await started();
   await call('sendMessage', { chat_id: ALICE, text: 'Pick', reply_markup: { inline_keyboard: [[{ text: 'A', callback_data: 'a' }]] } });
   const pressed = await mock.app.press(ALICE, 'A');
   if (pressed.action !== 'callback_query') throw new Error('expected a callback query');
   const invalid = 'Bad Request: query is too old and response timeout expired or query ID is invalid';
+  // An id Telegram never sent (a forged update): the same 400, which is how a bot can tell.
+  expect(await call('answerCallbackQuery', { callback_query_id: `${pressed.callbackQueryId}0` })).toMatchObject({ status: 400, description: invalid });
   expect(await call('answerCallbackQuery', { callback_query_id: pressed.callbackQueryId }, SHOP.token)).toMatchObject({ status: 400, description: invalid });
   expect(await call('answerCallbackQuery', { callback_query_id: pressed.callbackQueryId, text: 'x'.repeat(201) })).toMatchObject({ description: 'Bad Request: MESSAGE_TOO_LONG' });
   expect(await call('answerCallbackQuery', { callback_query_id: pressed.callbackQueryId, text: 'Saved', show_alert: true })).toMatchObject({ ok: true, result: true });

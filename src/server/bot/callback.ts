@@ -9,25 +9,32 @@ import { refused, type BotUpdateResult, type DataCallbackQuery } from './update-
  * A tap on one of the question's buttons. Only the Telegram user who pressed Start may answer; the
  * right code approves, a wrong one or "Not me" denies, and the first answer is final. The bot then
  * replaces the question with what happened.
+ *
+ * Nothing is decided before Telegram took the kit's answer to the query: Telegram accepts one answer
+ * to a query it sent, and refuses (400) an id it never sent. So a press forged through a route that
+ * passes updates on without Telegram's secret token changes nothing, and only a press Telegram sent
+ * may edit the message it names.
  */
-export async function onCallback(ctx: HandlerContext, query: DataCallbackQuery): Promise<BotUpdateResult> {
+export async function onCallback(ctx: HandlerContext, query: DataCallbackQuery, signal?: AbortSignal): Promise<BotUpdateResult> {
   const { settings, requests } = botOf(ctx);
   const texts = settings.textsFor(query.from.language_code);
   const plain = (template: string) => fill(template, { site: settings.siteName }, false);
-  const answer = async (text: string, alert = false) => {
+  /** True when Telegram took the answer: it sent this query, and nobody answered it before. */
+  const answer = async (text: string, alert = false): Promise<boolean> => {
     try {
-      await settings.api.answerCallbackQuery({ callback_query_id: query.id, text: text.slice(0, 200), show_alert: alert });
+      await settings.api.answerCallbackQuery({ callback_query_id: query.id, text: text.slice(0, 200), show_alert: alert }, { signal });
+      return true;
     } catch (error) {
       reportNotifyFailure('answer a button', error);
+      return false;
     }
   };
   /** Replaces the tapped message (the question) with the outcome's text, without buttons. */
-  const conclude = async (outcome: BotOutcome) => {
-    const template = outcomeTemplate(outcome, texts);
-    await answer(plain(template));
+  const edit = async (outcome: BotOutcome) => {
     if (!query.message) return;
+    const template = outcomeTemplate(outcome, texts);
     try {
-      await settings.api.editMessageText({ chat_id: query.message.chat.id, message_id: query.message.message_id, text: fill(template, { site: settings.siteName }, true), parse_mode: 'HTML' });
+      await settings.api.editMessageText({ chat_id: query.message.chat.id, message_id: query.message.message_id, text: fill(template, { site: settings.siteName }, true), parse_mode: 'HTML' }, { signal });
     } catch (error) {
       reportNotifyFailure('edit its message', error);
     }
@@ -51,7 +58,7 @@ export async function onCallback(ctx: HandlerContext, query: DataCallbackQuery):
   const earlier = await requests.outcomeOf(request.id);
   if (earlier || Date.now() >= request.expiresAt) {
     const outcome = earlier ?? (await expire(ctx, request)).outcome;
-    await conclude(outcome);
+    if (await answer(plain(outcomeTemplate(outcome, texts)))) await edit(outcome);
     return refused(outcome.status === 'expired' ? 'expired' : 'spent');
   }
   const at = Date.now();
@@ -60,8 +67,11 @@ export async function onCallback(ctx: HandlerContext, query: DataCallbackQuery):
     data.choice === request.matchCode
       ? { status: 'approved', user: { id: from.id, first_name: from.first_name, ...(from.last_name ? { last_name: from.last_name } : {}), ...(from.username ? { username: from.username } : {}) }, at }
       : { status: 'denied', reason: data.choice === NOT_ME ? 'not_me' : 'wrong_code', tgId: from.id, at };
+  // The answer says what this press decides; should another decision win the race meanwhile (the
+  // site's cancel), the edited message says what holds.
+  if (!(await answer(plain(outcomeTemplate(decision, texts))))) return refused('unverified');
   const { outcome, won } = await settle(ctx, request, decision);
-  await conclude(outcome);
+  await edit(outcome);
   if (!won) return refused(outcome.status === 'expired' ? 'expired' : 'spent');
   return { handled: true, action: outcome.status === 'approved' ? 'approved' : 'denied' };
 }

@@ -1,4 +1,5 @@
 import type { TelegramAuthStore } from '../stores/store.js';
+import { createLiveRequests, type LiveRequests } from './live-requests.js';
 import { resolveBotOptions, type BotLoginOptions, type BotSettings } from './options.js';
 import { createBotRequestStore, type BotRequestStore } from './requests.js';
 import { createWaiters, type Waiters } from './waiters.js';
@@ -7,9 +8,13 @@ import { createWaiters, type Waiters } from './waiters.js';
 export interface BotContext {
   settings: BotSettings;
   requests: BotRequestStore;
+  /** The requests this instance created that are still in the store (`bot.maxPendingRequests`). */
+  live: LiveRequests;
   waiters: Waiters;
 }
 
 export function createBotContext(options: BotLoginOptions, siteHost: string, store: TelegramAuthStore, fetchImpl: typeof fetch | undefined): BotContext {
-  return { settings: resolveBotOptions(options, siteHost, fetchImpl), requests: createBotRequestStore(store), waiters: createWaiters() };
+  const settings = resolveBotOptions(options, siteHost, fetchImpl);
+  const requests = createBotRequestStore(store);
+  return { settings, requests, live: createLiveRequests(settings.maxPendingRequests), waiters: createWaiters((id) => requests.outcomeOf(id)) };
 }

@@ -23,6 +23,12 @@ export interface BotLoginOptions {
   linkBase?: string;
   /** Seconds a login request (its link, QR code and match code) stays usable. Default 300. */
   requestTtlSeconds?: number;
+  /**
+   * The most login requests this handler instance keeps in the store (each lives `requestTtlSeconds`
+   * plus 5 minutes, decided or not). Past it, a new start drops the oldest: a flood of starts cannot
+   * fill the store. Default 10 000 (about 17 starts a second, sustained, per instance).
+   */
+  maxPendingRequests?: number;
   /** The site's name in the bot's question ("Log in to <site>?"). Default: the host of the site's origin. */
   siteName?: string;
   /** The time zone of the time in the bot's question (an IANA name such as `Europe/Berlin`). Default `UTC`. */
@@ -38,6 +44,7 @@ export interface BotSettings {
   webhookSecret: string | undefined;
   linkBase: string | undefined;
   ttlSeconds: number;
+  maxPendingRequests: number;
   siteName: string;
   timeZone: string;
   textsFor: BotTextsFor;
@@ -45,6 +52,7 @@ export interface BotSettings {
 }
 
 export const DEFAULT_BOT_REQUEST_TTL_SECONDS = 300;
+export const DEFAULT_MAX_PENDING_BOT_REQUESTS = 10_000;
 const USERNAME = /^(?=.{5,32}$)[A-Za-z][A-Za-z0-9_]*bot$/i;
 const WEBHOOK_SECRET = /^[A-Za-z0-9_-]{16,256}$/;
 
@@ -73,6 +81,14 @@ function checkTtl(value: unknown): number {
   if (value === undefined) return DEFAULT_BOT_REQUEST_TTL_SECONDS;
   if (!Number.isSafeInteger(value) || (value as number) < 1 || (value as number) > 3600) {
     throw new TypeError(`"bot.requestTtlSeconds" must be a whole number of seconds from 1 to 3600 (default ${DEFAULT_BOT_REQUEST_TTL_SECONDS}), got ${shown(value)}`);
+  }
+  return value as number;
+}
+
+function checkMaxPending(value: unknown): number {
+  if (value === undefined) return DEFAULT_MAX_PENDING_BOT_REQUESTS;
+  if (!Number.isSafeInteger(value) || (value as number) < 1) {
+    throw new TypeError(`"bot.maxPendingRequests" must be a whole number ≥ 1 (default ${DEFAULT_MAX_PENDING_BOT_REQUESTS}), got ${shown(value)}`);
   }
   return value as number;
 }
@@ -118,6 +134,7 @@ export function resolveBotOptions(given: BotLoginOptions, siteHost: string, fetc
     webhookSecret: checkWebhookSecret(options.webhookSecret, token),
     linkBase: checkLinkBase(options.linkBase),
     ttlSeconds: checkTtl(options.requestTtlSeconds),
+    maxPendingRequests: checkMaxPending(options.maxPendingRequests),
     siteName: checkSiteName(options.siteName, siteHost),
     timeZone: checkTimeZone(options.timeZone),
     textsFor: createBotTexts(options.texts),

@@ -5,6 +5,7 @@
  */
 import { botOf, type AuthEvent, type HandlerContext } from '../handler-options.js';
 import { emit } from '../routes/complete-login.js';
+import { BotApiError } from './api-client.js';
 import { fill, outcomeTemplate } from './messages.js';
 import type { BotLoginRequest, BotOutcome } from './requests.js';
 
@@ -36,7 +37,7 @@ export async function settle(ctx: HandlerContext, request: BotLoginRequest, outc
   const bot = botOf(ctx);
   const result = await bot.requests.decide(request, outcome);
   if (result.won) {
-    bot.waiters.notify(request.id);
+    bot.waiters.notify(request.id, outcome);
     await emit(ctx, eventFor(request, outcome));
   }
   return result;
@@ -49,6 +50,8 @@ export function expire(ctx: HandlerContext, request: BotLoginRequest): Promise<{
 
 /** Logs a failure to tell the user, without the token (the client's messages never carry it). */
 export function reportNotifyFailure(what: string, error: unknown): void {
+  // A call abandoned on purpose (the poller was stopped) is no failure.
+  if (error instanceof BotApiError && error.reason === 'aborted') return;
   console.error(`telegram-login-kit: bot login could not ${what}: ${error instanceof Error ? error.message : String(error)}`);
 }
 

@@ -3,7 +3,8 @@
  * reach a webhook (a laptop, a CI job, the mock). One loop per bot: Telegram allows one `getUpdates`
  * at a time and none while a webhook is set, and says so with a 409, which ends the loop with that
  * error. Network trouble and flood control are waited out; aborting the signal ends the loop at
- * once, with a last short call that confirms the updates already handled.
+ * once, with a last short call that confirms the updates already handled. An update in hand at the
+ * abort has its Bot API calls abandoned (see `handleBotUpdate`) and counts as handled.
  */
 import { TelegramLoginError } from '../../errors.js';
 import { BotApiError, type BotApiClient } from './api-client.js';
@@ -40,7 +41,25 @@ function isFatal(error: unknown): boolean {
   return error instanceof BotApiError && (error.status === 401 || error.status === 403 || error.status === 404 || error.status === 409);
 }
 
-export async function pollBotUpdates(api: BotApiClient, handle: (update: unknown) => Promise<BotUpdateResult>, options: PollBotUpdatesOptions = {}): Promise<void> {
+/** An object with an `update_id` Telegram could have sent: what the loop may hand on and confirm. */
+function isUpdate(value: unknown): value is BotApiUpdate {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const id = (value as { update_id?: unknown }).update_id;
+  return Number.isSafeInteger(id) && (id as number) >= 0;
+}
+
+/** What a junk entry is, without its content (which could be anything, however long). */
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'an object without a numeric "update_id"';
+  return `a ${typeof value}`;
+}
+
+/** Acts on one update; Bot API calls it makes end when `signal` aborts. */
+export type HandleUpdate = (update: unknown, signal: AbortSignal | undefined) => Promise<BotUpdateResult>;
+
+export async function pollBotUpdates(api: BotApiClient, handle: HandleUpdate, options: PollBotUpdatesOptions = {}): Promise<void> {
   const { signal, onUpdate } = options;
   const timeout = options.timeoutSeconds ?? 25;
   if (!Number.isSafeInteger(timeout) || timeout < 0 || timeout > 50) throw new TypeError(`"timeoutSeconds" must be a whole number from 0 to 50, got ${String(timeout)}`);
@@ -49,6 +68,7 @@ export async function pollBotUpdates(api: BotApiClient, handle: (update: unknown
   let offset: number | undefined;
   let unconfirmed = false;
   let retryMs = FIRST_RETRY_MS;
+  let warnedJunk = false;
 
   while (!signal?.aborted) {
     let updates: BotApiUpdate[];
@@ -66,8 +86,18 @@ export async function pollBotUpdates(api: BotApiClient, handle: (update: unknown
       continue;
     }
     for (const update of updates) {
+      // The rest of the batch stays unconfirmed: Telegram hands it to the next poller.
+      if (signal?.aborted) break;
+      // Telegram sends only Update objects; anything else is an impostor's or a broken proxy's answer.
+      if (!isUpdate(update)) {
+        if (!warnedJunk) {
+          warnedJunk = true;
+          console.warn(`telegram-login-kit: getUpdates answered ${describe(update)} where an Update belongs; skipped (said once per poller): check "apiRoot"`);
+        }
+        continue;
+      }
       try {
-        const result = await handle(update);
+        const result = await handle(update, signal);
         if (!result.handled) await onUpdate?.(update);
       } catch (error) {
         // The store is down: keep the update (and the ones after it) for the next round.
@@ -78,7 +108,7 @@ export async function pollBotUpdates(api: BotApiClient, handle: (update: unknown
         }
         console.error('telegram-login-kit: a bot update could not be handled', error);
       }
-      if (Number.isSafeInteger(update.update_id)) offset = update.update_id + 1;
+      offset = Math.max(offset ?? 0, update.update_id + 1);
       unconfirmed = true;
     }
   }

@@ -5,11 +5,17 @@
  * Start claims it, the first decision (approved, denied, cancelled, expired) is final, and the
  * session is delivered once. The store never holds the start payload or the browser's secret, only
  * their SHA-256.
+ *
+ * Anyone can start a login without logging in, so a start writes one entry, and an evictable one: a
+ * full store may forget it (the request is then gone for every step, which refuses), never a claim,
+ * a decision or a revocation. The request id is the start payload's hash, so the payload finds its
+ * request without a second entry.
  */
 import { sha256Base64Url } from '../secrets.js';
 import type { TelegramAuthStore } from '../stores/store.js';
 
 export interface BotLoginRequest {
+  /** {@link requestIdOf} the start payload. */
   id: string;
   /** SHA-256 of the secret in the browser's request cookie. */
   binding: string;
@@ -57,8 +63,11 @@ export interface BotPrompt {
 export const BOT_REQUEST_GRACE_SECONDS = 300;
 
 export interface BotRequestStore {
-  create(request: BotLoginRequest, payload: string): Promise<void>;
+  /** Stores a new request; its id must be {@link requestIdOf} its start payload. */
+  create(request: BotLoginRequest): Promise<void>;
   get(id: string): Promise<BotLoginRequest | undefined>;
+  /** Forgets a request at once (the handler holds too many): every later step finds nothing and refuses. */
+  drop(id: string): Promise<void>;
   byPayload(payload: string): Promise<BotLoginRequest | undefined>;
   /** Claims the request for this Telegram user; resolves with the claim that holds (this one, or an earlier one). */
   claim(request: BotLoginRequest, claim: BotClaim): Promise<BotClaim>;
@@ -75,9 +84,17 @@ export interface BotRequestStore {
   forgetUpdate(botId: number, updateId: number): Promise<void>;
 }
 
+/**
+ * The request id of a start payload: 22 characters of its SHA-256 (132 bits), so the store needs no
+ * entry from payload to request, and the id (which the browser and the bot's buttons carry) tells
+ * nothing about the payload.
+ */
+export async function requestIdOf(payload: string): Promise<string> {
+  return (await sha256Base64Url(payload)).slice(0, 22);
+}
+
 const key = {
   request: (id: string) => `bot-request:${id}`,
-  payload: (hash: string) => `bot-payload:${hash}`,
   claim: (id: string) => `bot-claim:${id}`,
   prompt: (id: string) => `bot-prompt:${id}`,
   outcome: (id: string) => `bot-outcome:${id}`,
@@ -108,16 +125,15 @@ export function createBotRequestStore(store: TelegramAuthStore): BotRequestStore
   const read = <T>(name: string, valid: (parsed: Record<string, unknown>) => boolean) => async () => parse<T>(await store.get(name), valid);
 
   const requests: BotRequestStore = {
-    async create(request, payload) {
-      const hash = await sha256Base64Url(payload);
-      // Both are fresh random values: a clash means a broken random source, never a reason to overwrite.
-      if (!(await store.add(key.request(request.id), JSON.stringify(request), ttl(request)))) throw new Error('bot login request id clash');
-      if (!(await store.add(key.payload(hash), request.id, ttl(request)))) throw new Error('bot login payload clash');
+    async create(request) {
+      // The id hashes a fresh random payload: a clash means a broken random source, never a reason to overwrite.
+      if (!(await store.add(key.request(request.id), JSON.stringify(request), ttl(request), { evictable: true }))) throw new Error('bot login request id clash');
     },
     get: (id) => read<BotLoginRequest>(key.request(id), isRequest)(),
+    drop: (id) => store.delete(key.request(id)),
     async byPayload(payload) {
-      const id = await store.get(key.payload(await sha256Base64Url(payload)));
-      const request = id === undefined ? undefined : await requests.get(id);
+      const id = await requestIdOf(payload);
+      const request = await requests.get(id);
       return request?.id === id ? request : undefined;
     },
     async claim(request, claim) {

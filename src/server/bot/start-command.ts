@@ -10,14 +10,14 @@ import { refused, type BotUpdateResult, type SentMessage } from './update-result
  * malformed, unknown, expired, decided or claimed by someone else gets the same polite answer, which
  * tells a stranger nothing.
  */
-export async function onStart(ctx: HandlerContext, message: SentMessage, payload: string): Promise<BotUpdateResult> {
+export async function onStart(ctx: HandlerContext, message: SentMessage, payload: string, signal?: AbortSignal): Promise<BotUpdateResult> {
   const bot = botOf(ctx);
   const { settings, requests } = bot;
   const lang = message.from.language_code;
   const chatId = message.chat.id;
   const say = async (text: string, extra: object = {}) => {
     try {
-      return await settings.api.sendMessage({ chat_id: chatId, text, parse_mode: 'HTML', ...extra });
+      return await settings.api.sendMessage({ chat_id: chatId, text, parse_mode: 'HTML', ...extra }, { signal });
     } catch (error) {
       reportNotifyFailure('answer /start', error);
       return undefined;

@@ -3,7 +3,7 @@ import type { TelegramLoginErrorCode } from '../../errors.js';
 import type { BotApiCallbackQuery, BotApiMessage, BotApiUser } from './api-types.js';
 
 /** Why the kit refused one of its own updates. */
-export type BotRefusal = 'malformed' | 'unknown' | 'spent' | 'claimed' | 'not_private' | 'expired' | 'replayed' | 'other_user';
+export type BotRefusal = 'malformed' | 'unknown' | 'spent' | 'claimed' | 'not_private' | 'expired' | 'replayed' | 'other_user' | 'unverified';
 
 /**
  * `handled: false`: not the kit's update, pass it on. Otherwise the kit acted on it: asked the
@@ -23,6 +23,8 @@ const CODES: Record<BotRefusal, TelegramLoginErrorCode> = {
   expired: 'expired',
   replayed: 'bot_update_rejected',
   other_user: 'bot_update_rejected',
+  // Telegram refused the answer to the press: it never sent it, it is too old, or it was answered.
+  unverified: 'bot_update_rejected',
 };
 
 export function refused(reason: BotRefusal): BotUpdateResult {

@@ -41,8 +41,17 @@ function classify(update: Record<string, unknown>, username: string): Ours | und
   return undefined;
 }
 
+export interface HandleBotUpdateOptions {
+  /**
+   * Abandons the Bot API calls still running when it aborts (the poller's shutdown). What was stored
+   * stays, and every stored step is whole: a claimed request keeps its claim (the same user's next
+   * Start asks again), a decision stands though the bot may not have said so.
+   */
+  signal?: AbortSignal;
+}
+
 /** Acts on one Bot API update; `handled: false` for any update that is not the kit's. */
-export async function handleBotUpdate(ctx: HandlerContext, update: unknown): Promise<BotUpdateResult> {
+export async function handleBotUpdate(ctx: HandlerContext, update: unknown, { signal }: HandleBotUpdateOptions = {}): Promise<BotUpdateResult> {
   const bot = botOf(ctx);
   if (!isObject(update) || !Number.isSafeInteger(update.update_id) || (update.update_id as number) < 0) {
     throw new TelegramLoginError('bot_update_rejected', 'an update must be a Bot API Update object with a numeric "update_id"');
@@ -57,7 +66,7 @@ export async function handleBotUpdate(ctx: HandlerContext, update: unknown): Pro
     result = refused('replayed');
   } else {
     try {
-      result = ours.kind === 'start' ? await onStart(ctx, ours.message, ours.payload) : await onCallback(ctx, ours.query);
+      result = ours.kind === 'start' ? await onStart(ctx, ours.message, ours.payload, signal) : await onCallback(ctx, ours.query, signal);
     } catch (error) {
       // Nothing was decided (the store failed): let Telegram's retry of this update be acted on.
       await bot.requests.forgetUpdate(bot.settings.botId, updateId).catch(() => undefined);

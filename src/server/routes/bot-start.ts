@@ -1,7 +1,7 @@
 import { randomToken } from '../../oauth/random.js';
 import { editPrompt, settle } from '../bot/outcomes.js';
 import { qrModules } from '../bot/qr.js';
-import type { BotLoginRequest } from '../bot/requests.js';
+import { BOT_REQUEST_GRACE_SECONDS, requestIdOf, type BotLoginRequest } from '../bot/requests.js';
 import { newMatchCodes, newStartPayload } from '../bot/tokens.js';
 import { describeUserAgent } from '../bot/user-agent.js';
 import { botOf, type HandlerContext } from '../handler-options.js';
@@ -55,7 +55,7 @@ export async function botStartRoute(ctx: HandlerContext, request: Request): Prom
   const payload = newStartPayload();
   const createdAt = Date.now();
   const loginRequest: BotLoginRequest = {
-    id: randomToken(16),
+    id: await requestIdOf(payload),
     binding: await sha256Base64Url(secret),
     ...newMatchCodes(),
     ...describeUserAgent(request.headers.get('user-agent')),
@@ -63,7 +63,10 @@ export async function botStartRoute(ctx: HandlerContext, request: Request): Prom
     createdAt,
     expiresAt: createdAt + bot.settings.ttlSeconds * 1000,
   };
-  await bot.requests.create(loginRequest, payload);
+  await bot.requests.create(loginRequest);
+  const dropped = bot.live.admit(loginRequest.id, loginRequest.expiresAt + BOT_REQUEST_GRACE_SECONDS * 1000);
+  // Best effort: a drop that fails leaves a request that expires on its own.
+  if (dropped) await bot.requests.drop(dropped).catch(() => undefined);
   await emit(ctx, { type: 'bot_login_started', requestId: loginRequest.id, at: new Date(createdAt) });
   const https = httpsLink(ctx, payload);
   const body = {

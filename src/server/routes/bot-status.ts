@@ -1,9 +1,8 @@
 import type { TelegramIdTokenClaims } from '../../types.js';
 import { botSubject, editPrompt, expire } from '../bot/outcomes.js';
 import type { BotLoginRequest, BotLoginUser, BotOutcome } from '../bot/requests.js';
-import { STORE_POLL_INTERVAL_MS } from '../bot/waiters.js';
 import { botOf, type HandlerContext } from '../handler-options.js';
-import { badRequest, jsonResponse, RequestAbortedError, requireSameOriginFetch } from '../http.js';
+import { badRequest, jsonResponse, RequestAbortedError } from '../http.js';
 import { emit } from './complete-login.js';
 import { clearRequestCookie, ownRequest, requestMissing } from './bot-request.js';
 
@@ -18,26 +17,27 @@ function readWait(url: URL): number {
 }
 
 /**
- * The outcome, as soon as there is one: this instance's decisions wake the wait at once, another
- * instance's are found at the next look at the store. Undefined when `waitMs` passed first; the
- * request's expiry ends the wait with `expired`.
+ * The outcome, as soon as there is one: this instance's decisions end the wait at once, another
+ * instance's are found by the request's watch (one look at the store a second, shared by every poll
+ * of the request here). Undefined when `waitMs` passed first, or when a newer poll of the same
+ * request took this one's place; the request's expiry ends the wait with `expired`.
  */
 async function waitForOutcome(ctx: HandlerContext, loginRequest: BotLoginRequest, waitMs: number, signal: AbortSignal | undefined): Promise<BotOutcome | undefined> {
   const { requests, waiters } = botOf(ctx);
   const deadline = Math.min(Date.now() + waitMs, loginRequest.expiresAt);
-  for (;;) {
-    const outcome = await requests.outcomeOf(loginRequest.id);
-    if (outcome) return outcome;
-    const now = Date.now();
-    if (now >= loginRequest.expiresAt) {
-      const expired = await expire(ctx, loginRequest);
-      if (expired.won) await editPrompt(ctx, loginRequest, expired.outcome);
-      return expired.outcome;
-    }
-    if (now >= deadline) return undefined;
-    await waiters.wait(loginRequest.id, Math.min(STORE_POLL_INTERVAL_MS, deadline - now), signal);
-    if (signal?.aborted) throw new RequestAbortedError('the client stopped waiting');
+  const outcome = await requests.outcomeOf(loginRequest.id);
+  if (outcome) return outcome;
+  if (Date.now() < deadline) {
+    const end = await waiters.wait(loginRequest.id, deadline, signal);
+    if ('outcome' in end) return end.outcome;
+    if (end.ended === 'aborted') throw new RequestAbortedError('the client stopped waiting');
+    if (end.ended === 'replaced') return undefined;
   }
+  // A wait that was to last until the expiry has reached it (a timer may fire a millisecond early).
+  if (deadline < loginRequest.expiresAt) return undefined;
+  const expired = await expire(ctx, loginRequest);
+  if (expired.won) await editPrompt(ctx, loginRequest, expired.outcome);
+  return expired.outcome;
 }
 
 /** What the session is made from: the confirming Telegram user, in the id_token's claim names. */
@@ -71,12 +71,12 @@ async function answer(ctx: HandlerContext, request: Request, loginRequest: BotLo
 }
 
 /**
- * `GET /bot/status?wait=25`: the state of this browser's request, answered at once when it is
+ * `GET /bot/status?wait=25` (the page's own fetch only; the handler refuses other callers): the
+ * state of this browser's request, answered at once when it is
  * decided, else after waiting up to `wait` seconds for a decision (long polling: the answer that
  * approves can set the session cookie, which an event stream, whose headers go out first, cannot).
  */
 export async function botStatusRoute(ctx: HandlerContext, request: Request, url: URL): Promise<Response> {
-  requireSameOriginFetch(request, 'the bot login status');
   const waitMs = readWait(url) * 1000;
   const loginRequest = await ownRequest(ctx, request);
   if (!loginRequest) throw requestMissing(ctx, request);

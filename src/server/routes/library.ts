@@ -3,7 +3,7 @@ import { HttpError } from '../../oauth/http-error.js';
 import { randomToken } from '../../oauth/random.js';
 import { readCookie, serializeCookie } from '../cookies.js';
 import { oidcOf, type HandlerContext } from '../handler-options.js';
-import { jsonResponse, readJsonObject, requireSameOriginFetch, requireString, toHttpError } from '../http.js';
+import { jsonResponse, readJsonObject, requireString, toHttpError } from '../http.js';
 import { useIdTokenOnce } from '../id-token-replay.js';
 import { NONCE_TTL_SECONDS } from '../nonce.js';
 import { verifyIdToken } from '../verify-id-token.js';
@@ -22,12 +22,12 @@ function bindingCookieNames(ctx: HandlerContext, request: Request): string[] {
 }
 
 /**
- * `GET /nonce`: a single-use nonce for the library flow, bound to this browser: the browser keeps a
- * random secret in an HttpOnly cookie of its own (one per nonce, so two buttons or tabs fetching at
- * once never overwrite each other's), the nonce carries an HMAC over its hash. Nothing is stored.
+ * `GET /nonce` (the site's own script only: the handler refuses other callers): a single-use nonce
+ * for the library flow, bound to this browser: the browser keeps a random secret in an HttpOnly
+ * cookie of its own (one per nonce, so two buttons or tabs fetching at once never overwrite each
+ * other's), the nonce carries an HMAC over its hash. Nothing is stored.
  */
 export async function issueNonceRoute(ctx: HandlerContext, request: Request): Promise<Response> {
-  requireSameOriginFetch(request, 'a nonce');
   const binding = randomToken();
   const nonce = await ctx.nonces.issue({ binding });
   const headers = new Headers();

@@ -64,7 +64,8 @@ export function guardStore(store: TelegramAuthStore, timeoutMs = DEFAULT_STORE_T
   };
   return {
     [GUARDED]: true,
-    add: (key, value, ttl) => call('add', async () => boolean(await store.add(key, value, ttl))),
+    // The hint goes on only when given: a store of the site's own sees the calls it always saw.
+    add: (key, value, ttl, options) => call('add', async () => boolean(await (options ? store.add(key, value, ttl, options) : store.add(key, value, ttl)))),
     set: (key, value, ttl) => call('set', async () => void (await store.set(key, value, ttl))),
     get: (key) => call('get', async () => optionalString('get')(await store.get(key))),
     take: (key) => call('take', async () => optionalString('take')(await store.take(key))),

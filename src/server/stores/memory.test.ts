@@ -75,6 +75,23 @@ test('when its counters are full the oldest make room: a flood of clients cannot
   expect(await store.increment('rate:verify:a', 60)).toMatchObject({ count: 1 }); // forgotten, started over
 });
 
+test('evictable entries (bot login requests) make room for each other when full, never for the others, which stay', async () => {
+  const store = createMemoryStore({ maxEntries: 2 });
+  await store.set('revoked:a', '1', 100);
+  await store.set('revoked:b', '1', 100);
+  // The others are full: a flood of evictable entries still goes in, the oldest making room.
+  for (const id of ['r1', 'r2', 'r3']) expect(await store.add(`bot-request:${id}`, id, 600, { evictable: true })).toBe(true);
+  expect([await store.get('bot-request:r1'), await store.get('bot-request:r2'), await store.get('bot-request:r3')]).toEqual([undefined, 'r2', 'r3']);
+  expect([await store.get('revoked:a'), await store.get('revoked:b')]).toEqual(['1', '1']);
+  await expect(store.add('revoked:c', '1', 100)).rejects.toMatchObject({ code: 'store_unavailable' });
+  // One key, one place: add sees an evictable key and an evictable add sees the others; take and delete reach both.
+  expect(await store.add('bot-request:r2', 'again', 600)).toBe(false);
+  expect(await store.add('revoked:a', 'again', 600, { evictable: true })).toBe(false);
+  expect(await store.take('bot-request:r2')).toBe('r2');
+  await store.delete('bot-request:r3');
+  expect(await store.get('bot-request:r3')).toBeUndefined();
+});
+
 storeContract('memory', async () => {
   // One memory store per prefix: what two instances would share if they shared this process.
   const stores = new Map<string, TelegramAuthStore>();

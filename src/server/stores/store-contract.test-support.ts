@@ -46,6 +46,17 @@ export function storeContract(name: string, connect: () => Promise<StoreBackend>
       expect(await store.add('nonce:a', 'third', 60)).toBe(true);
     });
 
+    test('an evictable add is an add all the same: set once, read, taken, deleted', async () => {
+      expect(await store.add('bot-request:a', 'first', 60, { evictable: true })).toBe(true);
+      expect(await store.add('bot-request:a', 'second', 60, { evictable: true })).toBe(false);
+      expect(await store.add('bot-request:a', 'third', 60)).toBe(false);
+      expect(await store.get('bot-request:a')).toBe('first');
+      expect(await store.take('bot-request:a')).toBe('first');
+      expect(await store.add('bot-request:a', 'again', 60, { evictable: true })).toBe(true);
+      await store.delete('bot-request:a');
+      expect(await store.get('bot-request:a')).toBeUndefined();
+    });
+
     test('set replaces; delete removes, and deleting a missing key is fine', async () => {
       await store.set('revoked:a', '1', 60);
       await store.set('revoked:a', '2', 60);

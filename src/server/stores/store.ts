@@ -10,7 +10,7 @@
  */
 export interface TelegramAuthStore {
   /** Sets `key` only when it does not exist (Redis `SET key value NX EX ttl`); true when it was set. */
-  add(key: string, value: string, ttlSeconds: number): Promise<boolean>;
+  add(key: string, value: string, ttlSeconds: number, options?: StoreAddOptions): Promise<boolean>;
   /** Sets `key`, replacing any value and TTL (`SET key value EX ttl`). */
   set(key: string, value: string, ttlSeconds: number): Promise<void>;
   /** The live value of `key`, or undefined. */
@@ -23,6 +23,18 @@ export interface TelegramAuthStore {
    * (`INCR` + `EXPIRE … NX`). Returns the count and the seconds until the window resets.
    */
   increment(key: string, windowSeconds: number): Promise<{ count: number; resetSeconds: number }>;
+}
+
+/** How the kit asks `add` to keep an entry. */
+export interface StoreAddOptions {
+  /**
+   * The entry may be forgotten before its TTL when the store runs out of room. The kit says so only
+   * of what it can lose without harm and what anyone can create without logging in: a bot login
+   * request (its browser then hears that the request is gone). Never of a revocation or a single-use
+   * marker, which must outlive their TTL's reason. A store may ignore it: the memory store keeps such
+   * entries apart and lets the oldest make room; Redis leaves memory to its operator.
+   */
+  evictable?: boolean;
 }
 
 /** Throws a `TypeError` unless `ttl` is a whole number of seconds ≥ 1 (Redis refuses anything else). */
