@@ -1,0 +1,25 @@
+import { nextEvent } from './fixtures.js';
+import { BOB, botPage, dialogShows, expect, openAndStart, sessionUser, test } from './bot-fixtures.js';
+
+/**
+ * A relay: the attacker starts a bot login in their own browser and sends its link (or QR code) to
+ * a victim ("tap to claim your prize"). What the victim sees in the bot must tell them it is a login
+ * to the site, from a browser that is not theirs, and what to do when they did not start it; a guess
+ * must not log the attacker in after a wrong one.
+ */
+
+test('a victim who guesses wrong ends the relayed request: the right code afterwards logs nobody in', async ({ page, site, mock }) => {
+  await page.goto(botPage(site));
+  await page.click('#tg');
+  const { https, matchCode } = await dialogShows(page);
+  const question = await openAndStart(mock, BOB, https);
+  const wrong = question.buttons[0]!.map((button) => button.text).find((text) => text !== matchCode)!;
+  const denied = nextEvent(page, 'telegram-login-error');
+  await mock.app.press(BOB, wrong);
+  expect((await denied).detail.error!.code).toBe('access_denied');
+  // The question lost its buttons: there is nothing left to press.
+  await expect.poll(() => mock.app.messages(BOB, 'MockLoginBot').find((message) => message.id === question.id)?.buttons.flat().length).toBe(0);
+  const again = await openAndStart(mock, BOB, https);
+  expect(again.text).toBe('This login link has expired; start again on the site.');
+  expect(await sessionUser(page, site.origin)).toBeNull();
+});
