@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { nextEvent } from './fixtures.js';
-import { botPage, dialogShows, expect, test } from './bot-fixtures.js';
+import { BOT, botPage, dialogShows, expect, test } from './bot-fixtures.js';
 
 /**
  * What the bot flow does with a `/bot/start` answer it should not believe (a compromised or
@@ -29,9 +29,17 @@ function dialogOrError(page: Page): Promise<string> {
   ]);
 }
 
+const payloadOf = (answer: StartAnswer) => new URL(answer.links.tg).searchParams.get('start')!;
+
 /** Links the dialog must never show, nor a phone open. */
 const badLinks: [string, (answer: StartAnswer) => object][] = [
+  ['an https link to another host', (answer) => ({ links: { ...answer.links, https: `https://evil.example/t.me/${BOT}?start=${payloadOf(answer)}` } })],
   ['a data: https link', (answer) => ({ links: { ...answer.links, https: 'data:text/html,<script>alert(1)</script>' } })],
+  ['an http link in place of the tg: link', (answer) => ({ links: { ...answer.links, tg: 'http://evil.example/open' } })],
+  ['a tg://proxy link (adds the attacker’s MTProto proxy)', (answer) => ({ links: { ...answer.links, tg: 'tg://proxy?server=evil.example&port=443&secret=00112233445566778899aabbccddeeff' } })],
+  ['a tg://login link (links the attacker’s device to the account)', (answer) => ({ links: { ...answer.links, tg: 'tg://login?token=AQID' } })],
+  ['a tg: link to another bot than the https link', (answer) => ({ links: { ...answer.links, tg: `tg://resolve?domain=EvilBot&start=${payloadOf(answer)}` } })],
+  ['an https link to another bot than the tg: link', (answer) => ({ links: { ...answer.links, https: `https://t.me/EvilBot?start=${payloadOf(answer)}` } })],
 ];
 
 for (const [what, change] of badLinks) {
@@ -46,6 +54,26 @@ for (const [what, change] of badLinks) {
     await expect(page.getByRole('dialog')).toHaveCount(0);
   });
 }
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+  test('the tap opens only a tg://resolve link: a tg://proxy or http link in the answer is never opened', async ({ page, site }) => {
+    const opened: string[] = [];
+    page.on('request', (request) => /^(?:tg:|http:\/\/evil)/.test(request.url()) && opened.push(request.url()));
+    for (const tg of ['tg://proxy?server=evil.example&port=443&secret=00112233445566778899aabbccddeeff', 'http://evil.example/open']) {
+      await page.unrouteAll();
+      await tamperStart(page, (answer) => ({ links: { ...answer.links, tg } }));
+      await page.goto(botPage(site));
+      const outcome = dialogOrError(page);
+      await page.tap('#tg');
+      const first = await outcome;
+      expect(opened, tg).toEqual([]);
+      expect(first, tg).toBe('error server_error');
+      expect(page.url(), tg).toBe(botPage(site));
+    }
+  });
+});
 
 test('markup in the match code is shown as text: no element, no script', async ({ page, site }) => {
   let pwned = false;

@@ -1,8 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromiumExecutable } from './browser.js';
-import { nextEvent } from './fixtures.js';
-import { botPage, expect, test } from './bot-fixtures.js';
+import type { Page } from '@playwright/test';
+import { nextEvent, type LoggedEvent } from './fixtures.js';
+import { botPage, expect, sessionUser, test } from './bot-fixtures.js';
 
 /**
  * Invariant 5 for the bot flow: an attacker who can inject markup but not run script cannot make a
@@ -47,6 +48,13 @@ test.beforeEach(() => {
   attackerRequests.length = 0;
 });
 
+/** The login's outcome: the next success, error or cancel event. */
+function outcomeEvent(page: Page): Promise<LoggedEvent> {
+  return page
+    .waitForEvent('console', (message) => /^event \{"type":"telegram-login-(?:success|error|cancel)"/.test(message.text()))
+    .then((message) => JSON.parse(message.text().slice(6)) as LoggedEvent);
+}
+
 test('an injected bot-url naming another origin, a sibling subdomain or another scheme is invalid_config naming bot-url, and nothing is sent', async ({ page, site }) => {
   const port = new URL(site.origin).port;
   const requests: string[] = [];
@@ -84,4 +92,21 @@ test('an injected <base href> does not move the default or a relative bot-url', 
     await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
   }
   expect(attackerRequests).toEqual([]);
+});
+
+test('a same-origin bot-url that redirects (an open redirect on the site) never carries the bot flow to another origin', async ({ page, site }) => {
+  // The site has an open redirect at /go/<rest> → evil.example/<rest>; injected markup points bot-url at it.
+  await page.route(`${site.origin}/go/**`, (route) => {
+    const rest = new URL(route.request().url()).pathname.slice('/go'.length);
+    return route.fulfill({ status: 307, headers: { Location: `${evil}${rest}` } });
+  });
+  await page.goto(botPage(site, { attributes: 'bot-url="/go"' }));
+  const outcome = outcomeEvent(page);
+  await page.click('#tg');
+  const { type, detail } = await outcome;
+  expect(type).toBe('telegram-login-error');
+  expect(detail.error!.message).toContain('redirect');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  expect(attackerRequests).toEqual([]);
+  expect(await sessionUser(page, site.origin)).toBeNull();
 });

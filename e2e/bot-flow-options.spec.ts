@@ -9,6 +9,11 @@ import { botPage, dialogShows, expect, test } from './bot-fixtures.js';
 const badOptions: [option: string, source: string][] = [
   ['botUrl', "{ flow: 'bot', botUrl: 'https://evil.example/auth/telegram' }"],
   ['botUrl', "{ flow: 'bot', botUrl: '/auth/telegram?next=/x' }"],
+  ['botUrl', "{ flow: 'bot', botUrl: 42 }"],
+  ['botUrl', "{ flow: 'bot', botUrl: { toString: () => '/auth/telegram' } }"],
+  ['lang', "{ flow: 'bot', lang: 42 }"],
+  ['lang', "{ flow: 'bot', lang: '<script>' }"],
+  ['signal', "{ flow: 'bot', signal: 'stop' }"],
 ];
 
 for (const [option, source] of badOptions) {
@@ -33,7 +38,7 @@ for (const [option, source] of badOptions) {
   });
 }
 
-for (const lang of ['en-GB-x-hixie']) {
+for (const lang of ['sv-SE-u-fw-mon', 'en-GB-x-hixie', 'i-klingon']) {
   test(`a page in an unusual language tag (${lang}) still starts a bot login`, async ({ page, site }) => {
     await page.goto(botPage(site, { lang }));
     await page.click('#tg');

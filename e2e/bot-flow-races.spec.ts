@@ -1,6 +1,6 @@
 import type { Page, Request } from '@playwright/test';
 import { recordEvents } from './fixtures.js';
-import { ALICE, botPage, dialogShows, expect, openAndStart, sessionUser, test } from './bot-fixtures.js';
+import { ALICE, botPage, dialogShows, expect, openAndStart, questionBecomes, sessionUser, test } from './bot-fixtures.js';
 
 /**
  * The bot flow under the races a real user and page produce: double clicks, a Cancel followed by a
@@ -66,6 +66,14 @@ test('a double click starts one login: one /bot/start, one dialog, one outcome',
   expect(outcomes(events)).toEqual(['telegram-login-cancel']);
 });
 
+/** What this browser's next status poll hears about its login request: `pending`, or the 401's error code. */
+const ownRequestState = (page: Page) =>
+  page.evaluate(async () => {
+    const response = await fetch('/auth/telegram/bot/status?wait=0');
+    const body = (await response.json()) as { status?: string; error?: string };
+    return body.status ?? body.error;
+  });
+
 test('two bot buttons on one page: the second’s login while the first’s dialog is open is login_in_progress, and the first goes on', async ({ page, site }) => {
   const events = recordEvents(page);
   const starts: string[] = [];
@@ -83,6 +91,67 @@ test('two bot buttons on one page: the second’s login while the first’s dial
   await expect(page.locator('#tg')).toHaveJSProperty('status', 'idle');
   expect(starts).toHaveLength(1);
   expect(events.filter((event) => event.target === 'tg').map((event) => event.type)).toEqual(['telegram-login-start', 'telegram-login-cancel']);
+});
+
+test('Cancel and a new click at once, on a network that answers the cancel late: the old login’s cancel does not unbind the new one', async ({ page, site, mock }) => {
+  const events = recordEvents(page);
+  // The cancel's answer (which clears the request cookie) takes a second to come back: longer than a
+  // new /bot/start's round trip (which sets the new request's cookie) on another connection.
+  await page.route('**/auth/telegram/bot/cancel', async (route) => {
+    const response = await route.fetch();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await route.fulfill({ response });
+  });
+  await page.goto(botPage(site));
+  await page.click('#tg');
+  const first = await dialogShows(page);
+  const cancelAnswered = page.waitForResponse((response) => response.url().endsWith('/bot/cancel'));
+  await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+  await page.click('#tg');
+  const second = await dialogShows(page);
+  expect(second.https).not.toBe(first.https);
+  await cancelAnswered;
+  // The next long poll (after this one's 25 s) must still find the new request.
+  expect(await ownRequestState(page)).toBe('pending');
+  await openAndStart(mock, ALICE, second.https);
+  const done = page.waitForEvent('console', (message) => /"telegram-login-(?:success|error)"/.test(message.text()));
+  await mock.app.press(ALICE, second.matchCode);
+  await done;
+  expect(outcomes(events)).toEqual(['telegram-login-cancel', 'telegram-login-success']);
+  expect(await sessionUser(page, site.origin)).toMatchObject({ tg_id: ALICE });
+});
+
+test('two tabs: the newer login replaces the older, which ends as a cancel; the older one’s last answer does not unbind the newer', async ({ page, site, mock, context }) => {
+  const eventsA = recordEvents(page);
+  // Tab A's long poll hears `cancelled` (and clears the request cookie) a second late, after tab B's start.
+  await page.route('**/auth/telegram/bot/status*', async (route) => {
+    const response = await route.fetch({ timeout: 60_000 }).catch(() => undefined);
+    if (!response) return;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await route.fulfill({ response }).catch(() => undefined);
+  });
+  await page.goto(botPage(site));
+  await page.click('#tg');
+  await dialogShows(page);
+
+  const tabB = await context.newPage();
+  const eventsB = recordEvents(tabB);
+  await tabB.goto(botPage(site));
+  const cancelledA = page.waitForEvent('console', (message) => message.text().includes('"telegram-login-cancel"'));
+  await tabB.click('#tg');
+  const b = await dialogShows(tabB);
+  await cancelledA;
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  expect(await ownRequestState(tabB)).toBe('pending');
+
+  await openAndStart(mock, ALICE, b.https);
+  const done = tabB.waitForEvent('console', (message) => /"telegram-login-(?:success|error)"/.test(message.text()));
+  await mock.app.press(ALICE, b.matchCode);
+  await done;
+  expect(outcomes(eventsB)).toEqual(['telegram-login-success']);
+  expect(outcomes(eventsA)).toEqual(['telegram-login-cancel']);
+  expect(await sessionUser(tabB, site.origin)).toMatchObject({ tg_id: ALICE });
+  await tabB.close();
 });
 
 test('Escape as the approval arrives: exactly one outcome, a cancel, and never a success after it', async ({ page, site, mock }) => {
@@ -157,6 +226,18 @@ test('the element removed mid-login leaves no poll in flight and no timer runnin
   await expect.poll(pendingTimers).toEqual([]);
 });
 
+test('the element moved mid-login (removed and added in one task) keeps its login and its dialog modal', async ({ page, site }) => {
+  await page.goto(botPage(site, { more: '<section id="elsewhere"></section>' }));
+  await page.click('#tg');
+  await dialogShows(page);
+  await page.evaluate(() => document.querySelector('#elsewhere')!.append(document.querySelector('#tg')!));
+  await expect(page.locator('#tg')).toHaveJSProperty('status', 'pending');
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  expect(await dialog.evaluate((element) => element.matches(':modal'))).toBe(true);
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+});
+
 test('Tab never takes the focus to the page behind the open dialog', async ({ page, site }) => {
   await page.goto(botPage(site, { more: '<a href="#elsewhere" id="after">Another link</a>' }));
   await page.click('#tg');
@@ -176,6 +257,15 @@ test('Tab never takes the focus to the page behind the open dialog', async ({ pa
   }
   expect(seen.filter((text) => text.startsWith('page'))).toEqual([]);
   await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+});
+
+test('leaving the page mid-login cancels the request: the bot’s question says so', async ({ page, site, mock }) => {
+  await page.goto(botPage(site));
+  await page.click('#tg');
+  const { https } = await dialogShows(page);
+  const question = await openAndStart(mock, ALICE, https);
+  await page.goto(site.page('/elsewhere', '<!doctype html><title>Elsewhere</title><p>Another page</p>'));
+  await questionBecomes(mock, ALICE, question.id, 'This login was cancelled on the site.');
 });
 
 test('a browser clock an hour fast still shows the server’s five minutes', async ({ page, site }) => {

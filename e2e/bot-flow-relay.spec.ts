@@ -8,6 +8,21 @@ import { BOB, botPage, dialogShows, expect, openAndStart, sessionUser, test } fr
  * must not log the attacker in after a wrong one.
  */
 
+test('the victim of a relayed link sees the site, the requesting browser and when, and is told to refuse a login they did not start', async ({ page, site, mock }) => {
+  await page.goto(botPage(site));
+  await page.click('#tg');
+  const { https } = await dialogShows(page);
+  const question = await openAndStart(mock, BOB, https);
+  const host = new URL(site.origin).host;
+  expect(question.text).toContain(`Log in to ${host}?`);
+  expect(question.text).toMatch(/Request from .+ on Linux, \d\d:\d\d/);
+  // The codes alone do not tell a victim which is right…
+  expect(question.buttons.flat().map((button) => button.text)).toEqual([expect.stringMatching(/^\d\d$/), expect.stringMatching(/^\d\d$/), expect.stringMatching(/^\d\d$/), 'Not me']);
+  // …so the question itself must say what to do with a login the reader did not start (RFC 8628 §5.4).
+  expect(question.text).toMatch(/did ?n[o’']t start|not started by you|If this was not you/i);
+  expect(question.text).toContain('Not me');
+});
+
 test('a victim who guesses wrong ends the relayed request: the right code afterwards logs nobody in', async ({ page, site, mock }) => {
   await page.goto(botPage(site));
   await page.click('#tg');

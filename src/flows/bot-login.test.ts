@@ -253,3 +253,17 @@ test('an already aborted signal ends the login at once, before any request', asy
   expect(seen.closed).toBe(1);
   expect(calls.filter((call) => !call.path.endsWith('/cancel'))).toEqual([]);
 });
+
+test('a server whose pending answers keep moving the expiry later cannot keep the login open: it ends with timeout', async () => {
+  // The start says 1 s; every pending answer then claims the request lives another hour.
+  startAnswer = { body: startBody(1000) };
+  statusAnswers = Array.from({ length: 200 }, () => ({ body: { status: 'pending', expiresAt: Date.now() + 3_600_000 }, delayMs: 20 }));
+  const outcome = await Promise.race([
+    runBotLogin(request(), recordingView().view, FAST).then(
+      () => 'success',
+      (error: TelegramLoginError) => error.code,
+    ),
+    new Promise((resolve) => setTimeout(() => resolve('still open after 5 s'), 5000)),
+  ]);
+  expect(outcome).toBe('timeout');
+});
