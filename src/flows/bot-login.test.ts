@@ -219,6 +219,7 @@ const badStarts: [string, Answer, string, string][] = [
   ['no QR code', { body: { ...startBody(), qr: null } }, 'server_error', 'without links and qr'],
   ['a QR code of an impossible size', { body: { ...startBody(), qr: { size: 3, modules: 'AA' } } }, 'server_error', 'without a QR code'],
   ['HTML instead of JSON', { body: '<html>' }, 'server_error', 'without links and qr'],
+  ['a redirect (an open redirect on the site)', { status: 307, headers: { Location: 'http://evil.example/bot/start' } }, 'invalid_config', 'answered with a redirect, which the bot flow never follows'],
 ];
 for (const [what, answer, code, message] of badStarts) {
   test(`a /bot/start answer with ${what} is ${code}, shows nothing and never polls`, async () => {

@@ -50,15 +50,27 @@ const FINAL_STATUSES = ['approved', 'denied', 'expired', 'cancelled'];
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/**
+ * The server kit's bot routes never redirect; a redirect (an open redirect on the site, named by
+ * injected markup as bot-url) must not carry the login to another origin, whose answers would choose
+ * the bot the user confirms in and the user the page is told about.
+ */
+const NO_REDIRECTS: RequestInit = { mode: 'same-origin', redirect: 'manual' };
+
 /** `fetch` that gives up after `ms` or when `signal` aborts; a network failure is `network_error`. */
 async function call(url: string, init: RequestInit, ms: number, signal: AbortSignal): Promise<Response> {
+  let response: Response;
   try {
-    return await fetch(url, { ...init, credentials: 'same-origin', cache: 'no-store', signal: AbortSignal.any([signal, AbortSignal.timeout(ms)]) });
+    response = await fetch(url, { ...init, ...NO_REDIRECTS, credentials: 'same-origin', cache: 'no-store', signal: AbortSignal.any([signal, AbortSignal.timeout(ms)]) });
   } catch (cause) {
     if (signal.aborted) throw signal.reason;
     const timedOut = (cause as Error)?.name === 'TimeoutError';
     throw failure('network_error', `${url} ${timedOut ? `did not answer within ${ms / 1000} s` : 'could not be reached'}: check the network and that the server kit is mounted at bot-url`, true, cause);
   }
+  if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+    throw failure('invalid_config', `${url} answered with a redirect, which the bot flow never follows: point bot-url at the server kit's base path itself`, false);
+  }
+  return response;
 }
 
 function failure(code: TelegramLoginErrorCode, message: string, retryable: boolean, cause?: unknown, retryAfterMs?: number): BotCallFailure {
@@ -149,7 +161,7 @@ export async function pollBotStatus(botUrl: string, waitSeconds: number, slackMs
  * `keepalive` lets it go out even while the page unloads.
  */
 export function cancelBotLogin(botUrl: string): void {
-  fetch(`${botUrl}/bot/cancel`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}', credentials: 'same-origin', keepalive: true }).catch(() => undefined);
+  fetch(`${botUrl}/bot/cancel`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}', ...NO_REDIRECTS, credentials: 'same-origin', keepalive: true }).catch(() => undefined);
 }
 
 /** Whether a thrown value is one of this module's failures. */
