@@ -215,7 +215,7 @@ const badStarts: [string, Answer, string, string][] = [
   ['no bot option on the server (404)', { status: 404, body: { error: 'invalid_request', message: 'unknown path' } }, 'invalid_config', 'answered 404: mount the server kit with its bot option'],
   ['a rate limit', { status: 429, headers: { 'Retry-After': '30' }, body: { error: 'rate_limited', message: 'too many login requests' } }, 'rate_limited', 'answered 429: too many login requests'],
   ['an unknown error code', { status: 500, body: { error: 'kaboom', message: 'internal' } }, 'server_error', 'answered 500: internal'],
-  ['a javascript: link', { body: { ...startBody(), links: { https: 'javascript:alert(1)', tg: 'tg://resolve?domain=TestBot' } } }, 'server_error', 'without tg: or https links'],
+  ['a javascript: link', { body: { ...startBody(), links: { https: 'javascript:alert(1)', tg: 'tg://resolve?domain=TestBot' } } }, 'server_error', "answered links that are not one bot's tg://resolve"],
   ['no QR code', { body: { ...startBody(), qr: null } }, 'server_error', 'without links and qr'],
   ['a QR code of an impossible size', { body: { ...startBody(), qr: { size: 3, modules: 'AA' } } }, 'server_error', 'without a QR code'],
   ['HTML instead of JSON', { body: '<html>' }, 'server_error', 'without links and qr'],

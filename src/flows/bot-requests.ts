@@ -1,5 +1,6 @@
 import { ERROR_CODES, TelegramLoginError, type TelegramLoginErrorCode } from '../errors.js';
 import type { TelegramSessionUser } from '../types.js';
+import { isLoopbackFromLoopback, isTrustedOrigin } from './trusted-origins.js';
 
 /**
  * The bot flow's three calls to the site's server kit (`/bot/start`, `/bot/status`, `/bot/cancel`,
@@ -45,7 +46,9 @@ export const STATUS_WAIT_SECONDS = 25;
 /** The longest expiry the element believes: a wrong clock or a bad answer must not keep a login open for days. */
 const MAX_EXPIRY_MS = 60 * 60 * 1000;
 
-const SAFE_LINK = /^(?:tg:|https?:)/i;
+/** The bot's deep link and nothing else (no tg://proxy, tg://login, …): a bot username and a start payload. */
+const TG_RESOLVE = /^tg:\/\/resolve\?domain=([A-Za-z]\w{3,31})&start=([\w-]{1,64})$/;
+const TELEGRAM_LINK_HOSTS = ['t.me', 'telegram.me'];
 const FINAL_STATUSES = ['approved', 'denied', 'expired', 'cancelled'];
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -111,17 +114,46 @@ function unexpected(url: string, what: string): BotCallFailure {
   return failure('server_error', `${url} answered 200 without ${what}: is bot-url the server kit's base path?`, false);
 }
 
-/** Checks `/bot/start`'s answer: links must be tg: or http(s) (they become the dialog's hrefs). */
+/**
+ * Whether the links are one bot's: `tg://resolve?domain=<bot>&start=<payload>` and
+ * `https://t.me/<bot>?start=<payload>`, or, against the mock, its simulated app's
+ * `…?domain=<bot>&start=<payload>` on loopback (from a loopback page) or on an origin the page's
+ * script trusted. They become the dialog's hrefs and a phone opens the tg: one at once: an answer
+ * that is not the site's own must not send the user to another bot, a proxy or a page.
+ */
+function isBotLinkPair(https: unknown, tg: unknown): boolean {
+  if (typeof https !== 'string' || typeof tg !== 'string') return false;
+  const deep = TG_RESOLVE.exec(tg);
+  let url: URL;
+  try {
+    url = new URL(https);
+  } catch {
+    return false;
+  }
+  if (!deep || url.username || url.password || url.hash || url.searchParams.get('start') !== deep[2]) return false;
+  if (url.protocol === 'https:' && !url.port && TELEGRAM_LINK_HOSTS.includes(url.hostname)) return url.pathname === `/${deep[1]}`;
+  const mockApp = (url.protocol === 'http:' || url.protocol === 'https:') && (isTrustedOrigin(url.origin) || isLoopbackFromLoopback(url));
+  return mockApp && url.searchParams.get('domain') === deep[1];
+}
+
+/** Checks `/bot/start`'s answer. */
 function readStart(body: unknown, url: string, offset: number): BotLoginStart | BotCallFailure {
   if (!isRecord(body) || !isRecord(body.links) || !isRecord(body.qr)) return unexpected(url, 'links and qr');
   const { https, tg } = body.links;
-  if (typeof https !== 'string' || typeof tg !== 'string' || !SAFE_LINK.test(https) || !SAFE_LINK.test(tg)) return unexpected(url, 'tg: or https links');
+  if (!isBotLinkPair(https, tg)) {
+    return failure(
+      'server_error',
+      `${url} answered links that are not one bot's tg://resolve?domain=<bot>&start=<payload> and https://t.me/<bot>?start=<payload> ` +
+        `(the mock's app only on loopback, or on an origin trusted with trustProviderOrigins): got ${JSON.stringify(body.links).slice(0, 300)}`,
+      false,
+    );
+  }
   const { size, modules } = body.qr;
   if (typeof size !== 'number' || !Number.isInteger(size) || size < 21 || size > 177 || typeof modules !== 'string') return unexpected(url, 'a QR code');
   if (typeof body.matchCode !== 'string' || !body.matchCode || typeof body.expiresAt !== 'number') return unexpected(url, 'matchCode and expiresAt');
   return {
     requestId: String(body.requestId ?? ''),
-    links: { https, tg },
+    links: { https: https as string, tg: tg as string },
     qr: { size, modules },
     matchCode: body.matchCode,
     expiresAt: localExpiry(body.expiresAt, offset),
