@@ -160,9 +160,18 @@ function readStart(body: unknown, url: string, offset: number): BotLoginStart | 
   };
 }
 
+/**
+ * The cancels still under way. Each answer clears this browser's request cookie: one that lands after
+ * a new start's answer would unbind the new request, so a new start waits for them.
+ */
+let cancelling: Promise<unknown> = Promise.resolve();
+/** A cancel is best effort: a new login waits at most this long for one. */
+const CANCEL_TIMEOUT_MS = 5000;
+
 /** `POST /bot/start`: a new login request, bound to this browser by its cookie. Gives up after `timeoutMs`. */
 export async function startBotLogin(botUrl: string, lang: string | undefined, timeoutMs: number, signal: AbortSignal): Promise<BotLoginStart> {
   const url = `${botUrl}/bot/start`;
+  await cancelling;
   const response = await call(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(lang ? { lang } : {}) }, timeoutMs, signal);
   if (!response.ok) throw await answerFailure(response, url);
   const start = readStart(await response.json().catch(() => undefined), url, clockOffset(response));
@@ -193,7 +202,9 @@ export async function pollBotStatus(botUrl: string, waitSeconds: number, slackMs
  * `keepalive` lets it go out even while the page unloads.
  */
 export function cancelBotLogin(botUrl: string): void {
-  fetch(`${botUrl}/bot/cancel`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}', ...NO_REDIRECTS, credentials: 'same-origin', keepalive: true }).catch(() => undefined);
+  const init: RequestInit = { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}', ...NO_REDIRECTS, credentials: 'same-origin', keepalive: true };
+  const sent = fetch(`${botUrl}/bot/cancel`, { ...init, signal: AbortSignal.timeout(CANCEL_TIMEOUT_MS) }).catch(() => undefined);
+  cancelling = Promise.all([cancelling, sent]);
 }
 
 /** Whether a thrown value is one of this module's failures. */
