@@ -93,6 +93,7 @@ export function runBotLogin(request: BotLoginRequest, view: BotLoginView, timing
       stop.abort();
       clearTimeout(deadline);
       request.signal?.removeEventListener('abort', onAbort);
+      if (typeof removeEventListener === 'function') removeEventListener('pagehide', onPageHide);
       if (cancelOnServer) cancelBotLogin(request.botUrl);
       try {
         view.close();
@@ -103,8 +104,14 @@ export function runBotLogin(request: BotLoginRequest, view: BotLoginView, timing
     };
     const fail = (error: TelegramLoginError) => end(error, started);
     const onAbort = () => fail(new TelegramLoginError('aborted', 'the login was aborted: the element was removed or the AbortSignal fired'));
+    // Leaving the page (unless into the back/forward cache, from which it may return) ends the login and
+    // its request: nobody could pick up the session any more, and the bot must not offer it meanwhile.
+    const onPageHide = (event: PageTransitionEvent) => {
+      if (!event.persisted) fail(new TelegramLoginError('aborted', 'the page was left before the login ended'));
+    };
     if (request.signal?.aborted) return onAbort();
     request.signal?.addEventListener('abort', onAbort, { once: true });
+    if (typeof addEventListener === 'function') addEventListener('pagehide', onPageHide);
 
     const armDeadline = (expiresAt: number) => {
       clearTimeout(deadline);
