@@ -168,11 +168,20 @@ let cancelling: Promise<unknown> = Promise.resolve();
 /** A cancel is best effort: a new login waits at most this long for one. */
 const CANCEL_TIMEOUT_MS = 5000;
 
+/** The tags the server kit takes for its bot texts (up to three subtags of 2–8); else the language alone, or nothing. */
+const SERVER_LANGUAGE_TAG = /^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8}){0,3}$/;
+function serverLanguage(lang: string | undefined): string | undefined {
+  if (!lang || SERVER_LANGUAGE_TAG.test(lang)) return lang || undefined;
+  const primary = lang.split(/[-_]/)[0]!;
+  return /^[A-Za-z]{2,3}$/.test(primary) ? primary : undefined;
+}
+
 /** `POST /bot/start`: a new login request, bound to this browser by its cookie. Gives up after `timeoutMs`. */
 export async function startBotLogin(botUrl: string, lang: string | undefined, timeoutMs: number, signal: AbortSignal): Promise<BotLoginStart> {
   const url = `${botUrl}/bot/start`;
   await cancelling;
-  const response = await call(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(lang ? { lang } : {}) }, timeoutMs, signal);
+  const language = serverLanguage(lang);
+  const response = await call(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(language ? { lang: language } : {}) }, timeoutMs, signal);
   if (!response.ok) throw await answerFailure(response, url);
   const start = readStart(await response.json().catch(() => undefined), url, clockOffset(response));
   if ('error' in start) throw start;

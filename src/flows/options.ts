@@ -4,6 +4,8 @@ import type { LoginRequest } from './requests.js';
 
 const REQUEST_ACCESS: readonly RequestAccess[] = ['write', 'phone'];
 const FLOWS = ['library', 'popup', 'redirect', 'bot'] as const;
+/** A language tag's shape (BCP 47, loosely: `en`, `pt-br`, `sr-Latn-RS`, `de-CH-u-co-phonebk`). */
+const LANGUAGE_TAG = /^[A-Za-z]{1,8}(?:[-_][A-Za-z0-9]{1,8})*$/;
 // Telegram's library appends the nonce to the popup URL without encoding it.
 const URL_SAFE_NONCE = /^[A-Za-z0-9._~-]{1,512}$/;
 /** Seconds, like the element's attributes. */
@@ -12,6 +14,21 @@ const DEFAULT_TIMEOUT = 300;
 
 function invalid(message: string): never {
   throw new TelegramLoginError('invalid_config', message);
+}
+
+/** Whether `value` looks like a language tag (what `lang` must be). */
+export const isLanguageTag = (value: unknown): value is string => typeof value === 'string' && LANGUAGE_TAG.test(value);
+
+const isSet = (value: unknown) => value !== undefined && value !== null && value !== '';
+const shown = (value: unknown) => (typeof value === 'string' ? JSON.stringify(value) : typeof value === 'object' && value !== null ? 'an object' : String(value));
+
+/** The options whose type alone is wrong (a number for a URL, a string for a signal): `invalid_config` naming them. */
+function checkTypes(options: TelegramLoginOptions): void {
+  const { lang, botUrl, signal } = options as unknown as Record<string, unknown>;
+  if (isSet(lang) && !isLanguageTag(lang)) invalid(`"lang" must be a language tag like "en" or "pt-br", got ${shown(lang)}`);
+  if (isSet(botUrl) && typeof botUrl !== 'string') invalid(`"bot-url" (botUrl) must be a path like "/auth/telegram", got ${shown(botUrl)}`);
+  const isSignal = typeof signal === 'object' && signal !== null && typeof (signal as AbortSignal).aborted === 'boolean' && typeof (signal as AbortSignal).addEventListener === 'function';
+  if (signal !== undefined && !isSignal) invalid(`"signal" must be an AbortSignal (new AbortController().signal), got ${shown(signal)}`);
 }
 
 // setTimeout's ceiling (about 24.8 days, in seconds); longer values would fire at once.
@@ -86,6 +103,7 @@ function ownOptions(options: TelegramLoginOptions): TelegramLoginOptions {
 export function normalizeLoginOptions(given: TelegramLoginOptions): LoginRequest {
   if (typeof given !== 'object' || given === null) invalid('login() needs an options object: { clientId, … }');
   const options = ownOptions(given);
+  checkTypes(options);
   const flow = options.flow ?? 'library';
   if (!FLOWS.includes(flow)) invalid(`"flow" must be ${FLOWS.join(', ')}; got "${String(flow)}"`);
   if (options.nonce !== undefined && options.nonce !== '' && !URL_SAFE_NONCE.test(options.nonce)) {
