@@ -268,3 +268,19 @@ test('a server whose pending answers keep moving the expiry later cannot keep th
   ]);
   expect(outcome).toBe('timeout');
 });
+
+test('a server that keeps answering pending past the expiry cannot push the end back: timeout at the expiry plus its grace', async () => {
+  const started = Date.now();
+  startAnswer = { body: startBody(1000, started) };
+  statusAnswers = Array.from({ length: 200 }, () => ({ body: { status: 'pending', expiresAt: started + 1000 }, delayMs: 20 }));
+  const outcome = await Promise.race([
+    runBotLogin(request(), recordingView().view, FAST).then(
+      () => 'success',
+      (error: TelegramLoginError) => error.code,
+    ),
+    new Promise((resolve) => setTimeout(() => resolve('still open after 5 s'), 5000)),
+  ]);
+  expect(outcome).toBe('timeout');
+  // The expiry (1 s) and the grace (0.4 s), with room for a busy machine.
+  expect(Date.now() - started).toBeLessThan(3000);
+});
