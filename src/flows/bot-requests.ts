@@ -141,12 +141,8 @@ function readStart(body: unknown, url: string, offset: number): BotLoginStart | 
   if (!isRecord(body) || !isRecord(body.links) || !isRecord(body.qr)) return unexpected(url, 'links and qr');
   const { https, tg } = body.links;
   if (!isBotLinkPair(https, tg)) {
-    return failure(
-      'server_error',
-      `${url} answered links that are not one bot's tg://resolve?domain=<bot>&start=<payload> and https://t.me/<bot>?start=<payload> ` +
-        `(the mock's app only on loopback, or on an origin trusted with trustProviderOrigins): got ${JSON.stringify(body.links).slice(0, 300)}`,
-      false,
-    );
+    const got = JSON.stringify(body.links).slice(0, 200);
+    return failure('server_error', `${url} answered links that are not one bot's tg://resolve and https://t.me links (the mock's: loopback, or trustProviderOrigins): ${got}`, false);
   }
   const { size, modules } = body.qr;
   if (typeof size !== 'number' || !Number.isInteger(size) || size < 21 || size > 177 || typeof modules !== 'string') return unexpected(url, 'a QR code');

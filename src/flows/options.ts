@@ -19,16 +19,11 @@ function invalid(message: string): never {
 /** Whether `value` looks like a language tag (what `lang` must be). */
 export const isLanguageTag = (value: unknown): value is string => typeof value === 'string' && LANGUAGE_TAG.test(value);
 
-const isSet = (value: unknown) => value !== undefined && value !== null && value !== '';
-const shown = (value: unknown) => (typeof value === 'string' ? JSON.stringify(value) : typeof value === 'object' && value !== null ? 'an object' : String(value));
-
-/** The options whose type alone is wrong (a number for a URL, a string for a signal): `invalid_config` naming them. */
-function checkTypes(options: TelegramLoginOptions): void {
-  const { lang, botUrl, signal } = options as unknown as Record<string, unknown>;
-  if (isSet(lang) && !isLanguageTag(lang)) invalid(`"lang" must be a language tag like "en" or "pt-br", got ${shown(lang)}`);
-  if (isSet(botUrl) && typeof botUrl !== 'string') invalid(`"bot-url" (botUrl) must be a path like "/auth/telegram", got ${shown(botUrl)}`);
-  const isSignal = typeof signal === 'object' && signal !== null && typeof (signal as AbortSignal).aborted === 'boolean' && typeof (signal as AbortSignal).addEventListener === 'function';
-  if (signal !== undefined && !isSignal) invalid(`"signal" must be an AbortSignal (new AbortController().signal), got ${shown(signal)}`);
+/** Options whose type alone is wrong (a number for a path, a string for a signal): `invalid_config` naming them. */
+function checkTypes({ lang, botUrl, signal }: TelegramLoginOptions): void {
+  if (lang && !isLanguageTag(lang)) invalid(`"lang" must be a language tag like "pt-br", got ${JSON.stringify(lang)}`);
+  if (botUrl && typeof botUrl !== 'string') invalid(`"bot-url" (botUrl) must be a string, got a ${typeof botUrl}`);
+  if (signal != null && typeof signal.addEventListener !== 'function') invalid(`"signal" must be an AbortSignal, got ${JSON.stringify(signal)}`);
 }
 
 // setTimeout's ceiling (about 24.8 days, in seconds); longer values would fire at once.
