@@ -108,7 +108,7 @@ test('the time left is a timer screen readers read when asked; the one announcem
 test('a Russian page: the dialog speaks Russian, and the login loads the bot chunk and the Russian dialog strings only', async ({ page, site }) => {
   const chunks: string[] = [];
   page.on('request', (request) => {
-    const name = /\/chunks\/([\w-]+?)-[\w]{8}\.js$/.exec(request.url())?.[1];
+    const name = /\/chunks\/([\w-]+?)-[\w-]{8}\.js$/.exec(request.url())?.[1];
     if (name) chunks.push(name);
   });
   await page.goto(botPage(site, { lang: 'ru' }));

@@ -26,7 +26,7 @@ test.beforeAll(async () => {
       if (file) failNext = undefined;
       return void res.writeHead(404, { 'Access-Control-Allow-Origin': '*' }).end();
     }
-    served.push(name.replace(/-[\w]{8}\.js$/, '.js'));
+    served.push(name.replace(/-[\w-]{8}\.js$/, '.js'));
     void readFile(file).then((body) => res.writeHead(200, { 'Content-Type': 'text/javascript', 'Access-Control-Allow-Origin': '*' }).end(body));
   });
   await new Promise<void>((resolve) => cdn.listen(0, 'localhost', resolve));

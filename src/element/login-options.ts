@@ -1,3 +1,4 @@
+import { isLanguageTag } from '../flows/options.js';
 import type { LoginFlow, TelegramLoginOptions } from '../types.js';
 import { languageOf, telegramLanguage } from './localize.js';
 
@@ -21,12 +22,13 @@ export const orDefault = <T,>(value: T | null | undefined, fallback: T): T => (v
 
 /** The element's attributes and properties as `login()` options: a removed one is its default. */
 export function loginOptionsOf(button: ButtonConfiguration, signal?: AbortSignal): TelegramLoginOptions {
-  const lang = languageOf(button);
+  // The page's language is a hint: one that is not a language tag (lang="en US") is left out, not an error.
+  const lang = languageOf(button) && telegramLanguage(languageOf(button));
   return {
     clientId: orDefault(button.clientId, ''),
     // normalizeLoginOptions takes the attribute's space-separated string as it is.
     requestAccess: orDefault(button.requestAccess, '') as unknown as TelegramLoginOptions['requestAccess'],
-    ...(lang ? { lang: telegramLanguage(lang) } : {}),
+    ...(isLanguageTag(lang) ? { lang } : {}),
     nonce: button.nonce,
     flow: orDefault(button.flow, 'library'),
     issuer: button.issuer,

@@ -38,6 +38,15 @@ export class LoginTracker implements ReactiveController {
     return this.#inFlight;
   }
 
+  hostConnected(): void {
+    // Moved mid-login (removed and added in one task): the bot flow's dialog left the top layer; make it modal again.
+    const dialog = this.#inFlight && this.host.shadowRoot?.querySelector('dialog[open]');
+    if (dialog instanceof HTMLDialogElement && !dialog.matches(':modal')) {
+      dialog.close();
+      dialog.showModal();
+    }
+  }
+
   hostDisconnected(): void {
     // A move (remove and re-add in the same task) keeps the login; a removal ends it.
     queueMicrotask(() => {

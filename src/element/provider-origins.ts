@@ -7,6 +7,8 @@
  * origins trusted once with {@link trustProviderOrigins}.
  */
 
+import { isLoopbackFromLoopback, isTrustedOrigin, trustOrigins } from '../flows/trusted-origins.js';
+
 const TELEGRAM_ORIGINS = {
   issuer: ['https://oauth.telegram.org'],
   'library-src': ['https://oauth.telegram.org', 'https://telegram.org'],
@@ -15,9 +17,6 @@ const TELEGRAM_ORIGINS = {
 const TELEGRAM_LIBRARY_PATH = '/js/telegram-login.js';
 
 export type ProviderAttribute = keyof typeof TELEGRAM_ORIGINS;
-
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
-const trusted = new Set<string>();
 
 function originOf(value: string): URL | undefined {
   try {
@@ -30,17 +29,12 @@ function originOf(value: string): URL | undefined {
 
 /**
  * Lets the `issuer` and `library-src` attributes name these origins too (a staging provider, a
- * mirror of Telegram's library). Call it from your own script before the buttons connect; markup
+ * mirror of Telegram's library), and the bot flow's https link point there (the mock's simulated app
+ * on a host that is not loopback). Call it from your own script before the buttons connect; markup
  * alone can never extend the list.
  */
 export function trustProviderOrigins(origins: readonly string[]): void {
-  for (const origin of origins) {
-    const url = typeof origin === 'string' ? originOf(origin) : undefined;
-    if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.origin !== origin.replace(/\/$/, '')) {
-      throw new TypeError(`trustProviderOrigins: ${JSON.stringify(origin)} is not an origin like https://oauth.example.com`);
-    }
-    trusted.add(url.origin);
-  }
+  trustOrigins(origins);
 }
 
 /** Why markup may not use this value for `attribute`, or undefined when it may. */
@@ -52,8 +46,7 @@ export function providerAttributeProblem(attribute: ProviderAttribute, value: st
   if (telegram && attribute === 'library-src' && url.pathname !== TELEGRAM_LIBRARY_PATH) {
     return `the "library-src" attribute may name only ${TELEGRAM_LIBRARY_PATH} on Telegram's origins; got ${JSON.stringify(value)}`;
   }
-  if (telegram || trusted.has(url.origin)) return undefined;
-  if (LOOPBACK.has(url.hostname) && LOOPBACK.has(location.hostname)) return undefined;
+  if (telegram || isTrustedOrigin(url.origin) || isLoopbackFromLoopback(url)) return undefined;
   const property = attribute === 'issuer' ? 'issuer' : 'librarySrc';
   return (
     `the "${attribute}" attribute may only name Telegram (${TELEGRAM_ORIGINS[attribute].join(', ')}), or loopback on a loopback page; ` +

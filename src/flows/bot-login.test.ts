@@ -215,10 +215,11 @@ const badStarts: [string, Answer, string, string][] = [
   ['no bot option on the server (404)', { status: 404, body: { error: 'invalid_request', message: 'unknown path' } }, 'invalid_config', 'answered 404: mount the server kit with its bot option'],
   ['a rate limit', { status: 429, headers: { 'Retry-After': '30' }, body: { error: 'rate_limited', message: 'too many login requests' } }, 'rate_limited', 'answered 429: too many login requests'],
   ['an unknown error code', { status: 500, body: { error: 'kaboom', message: 'internal' } }, 'server_error', 'answered 500: internal'],
-  ['a javascript: link', { body: { ...startBody(), links: { https: 'javascript:alert(1)', tg: 'tg://resolve?domain=TestBot' } } }, 'server_error', 'without tg: or https links'],
+  ['a javascript: link', { body: { ...startBody(), links: { https: 'javascript:alert(1)', tg: 'tg://resolve?domain=TestBot' } } }, 'server_error', "answered links that are not one bot's tg://resolve"],
   ['no QR code', { body: { ...startBody(), qr: null } }, 'server_error', 'without links and qr'],
   ['a QR code of an impossible size', { body: { ...startBody(), qr: { size: 3, modules: 'AA' } } }, 'server_error', 'without a QR code'],
   ['HTML instead of JSON', { body: '<html>' }, 'server_error', 'without links and qr'],
+  ['a redirect (an open redirect on the site)', { status: 307, headers: { Location: 'http://evil.example/bot/start' } }, 'invalid_config', 'answered with a redirect, which the bot flow never follows'],
 ];
 for (const [what, answer, code, message] of badStarts) {
   test(`a /bot/start answer with ${what} is ${code}, shows nothing and never polls`, async () => {
@@ -252,4 +253,34 @@ test('an already aborted signal ends the login at once, before any request', asy
   expect((await failure(runBotLogin(request({ signal: AbortSignal.abort() }), view, FAST))).code).toBe('aborted');
   expect(seen.closed).toBe(1);
   expect(calls.filter((call) => !call.path.endsWith('/cancel'))).toEqual([]);
+});
+
+test('a server whose pending answers keep moving the expiry later cannot keep the login open: it ends with timeout', async () => {
+  // The start says 1 s; every pending answer then claims the request lives another hour.
+  startAnswer = { body: startBody(1000) };
+  statusAnswers = Array.from({ length: 200 }, () => ({ body: { status: 'pending', expiresAt: Date.now() + 3_600_000 }, delayMs: 20 }));
+  const outcome = await Promise.race([
+    runBotLogin(request(), recordingView().view, FAST).then(
+      () => 'success',
+      (error: TelegramLoginError) => error.code,
+    ),
+    new Promise((resolve) => setTimeout(() => resolve('still open after 5 s'), 5000)),
+  ]);
+  expect(outcome).toBe('timeout');
+});
+
+test('a server that keeps answering pending past the expiry cannot push the end back: timeout at the expiry plus its grace', async () => {
+  const started = Date.now();
+  startAnswer = { body: startBody(1000, started) };
+  statusAnswers = Array.from({ length: 200 }, () => ({ body: { status: 'pending', expiresAt: started + 1000 }, delayMs: 20 }));
+  const outcome = await Promise.race([
+    runBotLogin(request(), recordingView().view, FAST).then(
+      () => 'success',
+      (error: TelegramLoginError) => error.code,
+    ),
+    new Promise((resolve) => setTimeout(() => resolve('still open after 5 s'), 5000)),
+  ]);
+  expect(outcome).toBe('timeout');
+  // The expiry (1 s) and the grace (0.4 s), with room for a busy machine.
+  expect(Date.now() - started).toBeLessThan(3000);
 });

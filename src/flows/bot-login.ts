@@ -93,6 +93,7 @@ export function runBotLogin(request: BotLoginRequest, view: BotLoginView, timing
       stop.abort();
       clearTimeout(deadline);
       request.signal?.removeEventListener('abort', onAbort);
+      if (typeof removeEventListener === 'function') removeEventListener('pagehide', onPageHide);
       if (cancelOnServer) cancelBotLogin(request.botUrl);
       try {
         view.close();
@@ -103,18 +104,28 @@ export function runBotLogin(request: BotLoginRequest, view: BotLoginView, timing
     };
     const fail = (error: TelegramLoginError) => end(error, started);
     const onAbort = () => fail(new TelegramLoginError('aborted', 'the login was aborted: the element was removed or the AbortSignal fired'));
+    // Leaving the page (unless into the back/forward cache, from which it may return) ends the login and
+    // its request: nobody could pick up the session any more, and the bot must not offer it meanwhile.
+    const onPageHide = (event: PageTransitionEvent) => {
+      if (!event.persisted) fail(new TelegramLoginError('aborted', 'the page was left before the login ended'));
+    };
     if (request.signal?.aborted) return onAbort();
     request.signal?.addEventListener('abort', onAbort, { once: true });
+    if (typeof addEventListener === 'function') addEventListener('pagehide', onPageHide);
 
+    /** Ends the login `expiryGraceMs` after `expiresAt`: a fixed moment, which answers after the expiry do not push back. */
     const armDeadline = (expiresAt: number) => {
       clearTimeout(deadline);
       deadline = setTimeout(
         () => fail(new TelegramLoginError('timeout', `the server did not report the login's end within ${timing.expiryGraceMs / 1000} s of its expiry: check that /bot/status answers`)),
-        Math.max(0, expiresAt - Date.now()) + timing.expiryGraceMs,
+        Math.max(0, expiresAt + timing.expiryGraceMs - Date.now()),
       );
     };
 
     const poll = async (expiresAt: number) => {
+      // A pending answer re-measures the clocks and may move the expiry, but never past the grace after
+      // the one the request started with: a server that kept moving it would keep the login open for ever.
+      const latestExpiry = expiresAt + timing.expiryGraceMs;
       let failures = 0;
       while (!closed) {
         const askedAt = Date.now();
@@ -133,7 +144,7 @@ export function runBotLogin(request: BotLoginRequest, view: BotLoginView, timing
             case 'cancelled':
               return end(new TelegramLoginError('aborted', 'the login request was cancelled on the server (a newer login from this browser replaces it)'), false);
             case 'pending':
-              if (answer.expiresAt !== undefined) armDeadline((expiresAt = answer.expiresAt));
+              if (answer.expiresAt !== undefined) armDeadline((expiresAt = Math.min(answer.expiresAt, latestExpiry)));
               await delay(Math.max(0, askedAt + timing.minPollMs - Date.now()), stop.signal);
           }
         } catch (error) {

@@ -1,5 +1,6 @@
 import { ERROR_CODES, TelegramLoginError, type TelegramLoginErrorCode } from '../errors.js';
 import type { TelegramSessionUser } from '../types.js';
+import { isLoopbackFromLoopback, isTrustedOrigin } from './trusted-origins.js';
 
 /**
  * The bot flow's three calls to the site's server kit (`/bot/start`, `/bot/status`, `/bot/cancel`,
@@ -45,20 +46,34 @@ export const STATUS_WAIT_SECONDS = 25;
 /** The longest expiry the element believes: a wrong clock or a bad answer must not keep a login open for days. */
 const MAX_EXPIRY_MS = 60 * 60 * 1000;
 
-const SAFE_LINK = /^(?:tg:|https?:)/i;
+/** The bot's deep link and nothing else (no tg://proxy, tg://login, …): a bot username and a start payload. */
+const TG_RESOLVE = /^tg:\/\/resolve\?domain=([A-Za-z]\w{3,31})&start=([\w-]{1,64})$/;
+const TELEGRAM_LINK_HOSTS = ['t.me', 'telegram.me'];
 const FINAL_STATUSES = ['approved', 'denied', 'expired', 'cancelled'];
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/**
+ * The server kit's bot routes never redirect; a redirect (an open redirect on the site, named by
+ * injected markup as bot-url) must not carry the login to another origin, whose answers would choose
+ * the bot the user confirms in and the user the page is told about.
+ */
+const NO_REDIRECTS: RequestInit = { mode: 'same-origin', redirect: 'manual' };
+
 /** `fetch` that gives up after `ms` or when `signal` aborts; a network failure is `network_error`. */
 async function call(url: string, init: RequestInit, ms: number, signal: AbortSignal): Promise<Response> {
+  let response: Response;
   try {
-    return await fetch(url, { ...init, credentials: 'same-origin', cache: 'no-store', signal: AbortSignal.any([signal, AbortSignal.timeout(ms)]) });
+    response = await fetch(url, { ...init, ...NO_REDIRECTS, credentials: 'same-origin', cache: 'no-store', signal: AbortSignal.any([signal, AbortSignal.timeout(ms)]) });
   } catch (cause) {
     if (signal.aborted) throw signal.reason;
     const timedOut = (cause as Error)?.name === 'TimeoutError';
     throw failure('network_error', `${url} ${timedOut ? `did not answer within ${ms / 1000} s` : 'could not be reached'}: check the network and that the server kit is mounted at bot-url`, true, cause);
   }
+  if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+    throw failure('invalid_config', `${url} answered with a redirect, which the bot flow never follows: point bot-url at the server kit's base path itself`, false);
+  }
+  return response;
 }
 
 function failure(code: TelegramLoginErrorCode, message: string, retryable: boolean, cause?: unknown, retryAfterMs?: number): BotCallFailure {
@@ -99,27 +114,70 @@ function unexpected(url: string, what: string): BotCallFailure {
   return failure('server_error', `${url} answered 200 without ${what}: is bot-url the server kit's base path?`, false);
 }
 
-/** Checks `/bot/start`'s answer: links must be tg: or http(s) (they become the dialog's hrefs). */
+/**
+ * Whether the links are one bot's: `tg://resolve?domain=<bot>&start=<payload>` and
+ * `https://t.me/<bot>?start=<payload>`, or, against the mock, its simulated app's
+ * `…?domain=<bot>&start=<payload>` on loopback (from a loopback page) or on an origin the page's
+ * script trusted. They become the dialog's hrefs and a phone opens the tg: one at once: an answer
+ * that is not the site's own must not send the user to another bot, a proxy or a page.
+ */
+function isBotLinkPair(https: unknown, tg: unknown): boolean {
+  if (typeof https !== 'string' || typeof tg !== 'string') return false;
+  const deep = TG_RESOLVE.exec(tg);
+  let url: URL;
+  try {
+    url = new URL(https);
+  } catch {
+    return false;
+  }
+  if (!deep || url.username || url.password || url.hash || url.searchParams.get('start') !== deep[2]) return false;
+  if (url.protocol === 'https:' && !url.port && TELEGRAM_LINK_HOSTS.includes(url.hostname)) return url.pathname === `/${deep[1]}`;
+  const mockApp = (url.protocol === 'http:' || url.protocol === 'https:') && (isTrustedOrigin(url.origin) || isLoopbackFromLoopback(url));
+  return mockApp && url.searchParams.get('domain') === deep[1];
+}
+
+/** Checks `/bot/start`'s answer. */
 function readStart(body: unknown, url: string, offset: number): BotLoginStart | BotCallFailure {
   if (!isRecord(body) || !isRecord(body.links) || !isRecord(body.qr)) return unexpected(url, 'links and qr');
   const { https, tg } = body.links;
-  if (typeof https !== 'string' || typeof tg !== 'string' || !SAFE_LINK.test(https) || !SAFE_LINK.test(tg)) return unexpected(url, 'tg: or https links');
+  if (!isBotLinkPair(https, tg)) {
+    const got = JSON.stringify(body.links).slice(0, 200);
+    return failure('server_error', `${url} answered links that are not one bot's tg://resolve and https://t.me links (the mock's: loopback, or trustProviderOrigins): ${got}`, false);
+  }
   const { size, modules } = body.qr;
   if (typeof size !== 'number' || !Number.isInteger(size) || size < 21 || size > 177 || typeof modules !== 'string') return unexpected(url, 'a QR code');
   if (typeof body.matchCode !== 'string' || !body.matchCode || typeof body.expiresAt !== 'number') return unexpected(url, 'matchCode and expiresAt');
   return {
     requestId: String(body.requestId ?? ''),
-    links: { https, tg },
+    links: { https: https as string, tg: tg as string },
     qr: { size, modules },
     matchCode: body.matchCode,
     expiresAt: localExpiry(body.expiresAt, offset),
   };
 }
 
+/**
+ * The cancels still under way. Each answer clears this browser's request cookie: one that lands after
+ * a new start's answer would unbind the new request, so a new start waits for them.
+ */
+let cancelling: Promise<unknown> = Promise.resolve();
+/** A cancel is best effort: a new login waits at most this long for one. */
+const CANCEL_TIMEOUT_MS = 5000;
+
+/** The tags the server kit takes for its bot texts (up to three subtags of 2–8); else the language alone, or nothing. */
+const SERVER_LANGUAGE_TAG = /^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8}){0,3}$/;
+function serverLanguage(lang: string | undefined): string | undefined {
+  if (!lang || SERVER_LANGUAGE_TAG.test(lang)) return lang || undefined;
+  const primary = lang.split(/[-_]/)[0]!;
+  return /^[A-Za-z]{2,3}$/.test(primary) ? primary : undefined;
+}
+
 /** `POST /bot/start`: a new login request, bound to this browser by its cookie. Gives up after `timeoutMs`. */
 export async function startBotLogin(botUrl: string, lang: string | undefined, timeoutMs: number, signal: AbortSignal): Promise<BotLoginStart> {
   const url = `${botUrl}/bot/start`;
-  const response = await call(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(lang ? { lang } : {}) }, timeoutMs, signal);
+  await cancelling;
+  const language = serverLanguage(lang);
+  const response = await call(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(language ? { lang: language } : {}) }, timeoutMs, signal);
   if (!response.ok) throw await answerFailure(response, url);
   const start = readStart(await response.json().catch(() => undefined), url, clockOffset(response));
   if ('error' in start) throw start;
@@ -149,7 +207,9 @@ export async function pollBotStatus(botUrl: string, waitSeconds: number, slackMs
  * `keepalive` lets it go out even while the page unloads.
  */
 export function cancelBotLogin(botUrl: string): void {
-  fetch(`${botUrl}/bot/cancel`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}', credentials: 'same-origin', keepalive: true }).catch(() => undefined);
+  const init: RequestInit = { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}', ...NO_REDIRECTS, credentials: 'same-origin', keepalive: true };
+  const sent = fetch(`${botUrl}/bot/cancel`, { ...init, signal: AbortSignal.timeout(CANCEL_TIMEOUT_MS) }).catch(() => undefined);
+  cancelling = Promise.all([cancelling, sent]);
 }
 
 /** Whether a thrown value is one of this module's failures. */

@@ -4,6 +4,8 @@ import type { LoginRequest } from './requests.js';
 
 const REQUEST_ACCESS: readonly RequestAccess[] = ['write', 'phone'];
 const FLOWS = ['library', 'popup', 'redirect', 'bot'] as const;
+/** A language tag's shape (BCP 47, loosely: `en`, `pt-br`, `sr-Latn-RS`, `de-CH-u-co-phonebk`). */
+const LANGUAGE_TAG = /^[A-Za-z]{1,8}(?:[-_][A-Za-z0-9]{1,8})*$/;
 // Telegram's library appends the nonce to the popup URL without encoding it.
 const URL_SAFE_NONCE = /^[A-Za-z0-9._~-]{1,512}$/;
 /** Seconds, like the element's attributes. */
@@ -13,6 +15,16 @@ const DEFAULT_TIMEOUT = 300;
 /** Throws `invalid_config`: login() options the integrator must fix. */
 function throwInvalidConfig(message: string): never {
   throw new TelegramLoginError('invalid_config', message);
+}
+
+/** Whether `value` looks like a language tag (what `lang` must be). */
+export const isLanguageTag = (value: unknown): value is string => typeof value === 'string' && LANGUAGE_TAG.test(value);
+
+/** Options whose type alone is wrong (a number for a path, a string for a signal): `invalid_config` naming them. */
+function checkTypes({ lang, botUrl, signal }: TelegramLoginOptions): void {
+  if (lang && !isLanguageTag(lang)) invalid(`"lang" must be a language tag like "pt-br", got ${JSON.stringify(lang)}`);
+  if (botUrl && typeof botUrl !== 'string') invalid(`"bot-url" (botUrl) must be a string, got a ${typeof botUrl}`);
+  if (signal != null && typeof signal.addEventListener !== 'function') invalid(`"signal" must be an AbortSignal, got ${JSON.stringify(signal)}`);
 }
 
 // setTimeout's ceiling (about 24.8 days, in seconds); longer values would fire at once.
@@ -87,6 +99,7 @@ function ownOptions(options: TelegramLoginOptions): TelegramLoginOptions {
 export function normalizeLoginOptions(given: TelegramLoginOptions): LoginRequest {
   if (typeof given !== 'object' || given === null) throwInvalidConfig('login() needs an options object: { clientId, … }');
   const options = ownOptions(given);
+  checkTypes(options);
   const flow = options.flow ?? 'library';
   if (!FLOWS.includes(flow)) throwInvalidConfig(`"flow" must be ${FLOWS.join(', ')}; got "${String(flow)}"`);
   if (options.nonce !== undefined && options.nonce !== '' && !URL_SAFE_NONCE.test(options.nonce)) {

@@ -96,9 +96,10 @@ export function openWaitingDialog(options: WaitingDialogOptions): WaitingDialog 
   };
   const ticker = expiresAt === undefined ? undefined : setInterval(tick, 1000);
 
-  // Escape (or anything else that closes the dialog without us) is the user's cancel.
+  // Escape (or anything else that closes the dialog without us) is the user's cancel; not a close
+  // that the element undid at once (it re-opens the dialog as a modal after a move).
   dialog.addEventListener('close', () => {
-    if (!closing) options.onCancel();
+    if (!closing && !dialog.open) options.onCancel();
   });
 
   draw();
