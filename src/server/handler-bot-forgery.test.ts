@@ -57,7 +57,7 @@ test('markup in the site name, the site\'s own texts and the User-Agent reaches 
     const started = await startLogin(site, page);
     const question = await openAndStart(mock, ALICE, started.links.https);
     const first = `Sign in to ${siteName}? <a href="https://evil.example">Claim a bonus</a> <i>now</i>`;
-    expect(question.text).toBe(`${first}\nRequest from an unknown browser on an unknown system, ${question.text.match(/\d\d:\d\d [AP]M UTC/)![0]}.\n\nTap the code shown on the site.`);
+    expect(question.text).toBe(`${first}\nRequest from an unknown browser on an unknown system, ${question.text.match(/\d\d:\d\d [AP]M UTC/)![0]}.\n\nTap the code shown on the site.\nDid not start this login? Tap “Not me”: someone may be trying to log in as you.`);
     expect(question.entities).toEqual([{ type: 'bold', offset: 'Sign in to '.length, length: siteName.length }]);
     const waiting = status(site, page);
     await mock.app.press(ALICE, started.matchCode);

@@ -10,7 +10,7 @@ test('full login: the app opens the link, presses Start and the right code; the 
   const started = await startLogin(site, page);
   const question = await openAndStart(mock, ALICE, started.links.https);
   const createdAt = started.expiresAt - 300_000;
-  expect(question.text).toBe(`Log in to localhost:3000?\nRequest from Chrome on Windows, ${timeOf(createdAt)}.\n\nTap the code shown on the site.`);
+  expect(question.text).toBe(`Log in to localhost:3000?\nRequest from Chrome on Windows, ${timeOf(createdAt)}.\n\nTap the code shown on the site.\nDid not start this login? Tap “Not me”: someone may be trying to log in as you.`);
   expect(question.entities).toContainEqual({ type: 'bold', offset: 'Log in to '.length, length: 'localhost:3000'.length });
   const codes = question.buttons[0]!.map((button) => button.text);
   expect(codes).toHaveLength(3);
@@ -164,7 +164,7 @@ test('the question and its outcome speak the Telegram user\'s language_code; bot
     start.message.from.language_code = 'ru';
     await site.handler.handleBotUpdate(start);
     const question = await botSays(mock, ALICE, 'Войти на');
-    expect(question.text).toMatch(/^Войти на Example Shop\?\nЗапрос: Chrome, Windows, \d\d:\d\d UTC\.\n\nНажмите код, который показан на сайте\.$/);
+    expect(question.text).toMatch(/^Войти на Example Shop\?\nЗапрос: Chrome, Windows, \d\d:\d\d UTC\.\n\nНажмите код, который показан на сайте\.\nНе вы начали этот вход\? Нажмите «Это не я»: возможно, кто-то пытается войти от вашего имени\.$/);
     expect(question.buttons[1]!.map((button) => button.text)).toEqual(['Это не я']);
     await mock.app.press(ALICE, started.matchCode);
     const tap = (await next()) as unknown as { callback_query: { from: Record<string, unknown> } };

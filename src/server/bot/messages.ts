@@ -50,7 +50,7 @@ export function promptMessage(settings: BotSettings, request: BotLoginRequest, t
     os: request.os ?? texts.unknownOs,
     time: timeOf(request.createdAt, lang, settings.timeZone),
   };
-  const text = [fill(texts.prompt, values, true), fill(texts.requestFrom, values, true), '', fill(texts.chooseCode, values, true)].join('\n');
+  const text = [fill(texts.prompt, values, true), fill(texts.requestFrom, values, true), '', fill(texts.chooseCode, values, true), fill(texts.notStarted, values, true)].join('\n');
   return {
     text,
     parse_mode: 'HTML',

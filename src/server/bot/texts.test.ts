@@ -21,6 +21,11 @@ test('the bot speaks every language of the kit, each text translated and with ex
   }
 });
 
+test('in every language the warning about a login the reader did not start names the "Not me" button as it reads', () => {
+  const textsFor = createBotTexts();
+  for (const lang of KIT_LANGUAGES) expect(textsFor(lang).notStarted, lang).toContain(textsFor(lang).notMe);
+});
+
 test('Telegram\'s language_code picks the texts: regional tags, aliases, and English for anything else', () => {
   const textsFor = createBotTexts();
   expect(textsFor('ru').notMe).toBe('Это не я');
@@ -42,7 +47,7 @@ test('bot.texts overrides a language\'s texts or adds a language, English fillin
 test('bad bot.texts are TypeErrors naming the text and the fix', () => {
   expect(() => createBotTexts('hi' as never)).toThrow('"bot.texts" must be an object of languages, like { en: { prompt: \'Sign in to {site}?\' } }, got "hi"');
   expect(() => createBotTexts({ 'not a tag': {} })).toThrow('"bot.texts" key "not a tag" is not a language tag like en, ru or pt-br');
-  expect(() => createBotTexts({ en: { greeting: 'Hi' } as never })).toThrow('"bot.texts.en.greeting" is not a bot text: use prompt, requestFrom, chooseCode, notMe, approved, denied, wrongCode, expired, cancelled, notYours, unknownBrowser, unknownOs');
+  expect(() => createBotTexts({ en: { greeting: 'Hi' } as never })).toThrow('"bot.texts.en.greeting" is not a bot text: use prompt, requestFrom, chooseCode, notStarted, notMe, approved, denied, wrongCode, expired, cancelled, notYours, unknownBrowser, unknownOs');
   expect(() => createBotTexts({ en: { notMe: '' } })).toThrow('"bot.texts.en.notMe" must be a non-empty string of at most 1000 characters, got ""');
   expect(() => createBotTexts({ en: { prompt: 'Log in as {user}?' } })).toThrow('"bot.texts.en.prompt" has the placeholder {user}, which it cannot fill: use {site}');
   expect(() => createBotTexts({ en: { notMe: 'Not {site}' } })).toThrow('"bot.texts.en.notMe" has the placeholder {site}, which it cannot fill: it takes none');

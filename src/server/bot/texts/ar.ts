@@ -5,6 +5,7 @@ export const ar: BotLoginTexts = {
   prompt: 'تسجيل الدخول إلى {site}؟',
   requestFrom: 'الطلب: {browser}، {os}، {time}.',
   chooseCode: 'اضغط على الرمز المعروض على الموقع.',
+  notStarted: 'لم تبدأ تسجيل الدخول هذا؟ اضغط «لست أنا»: ربما يحاول شخص ما تسجيل الدخول باسمك.',
   notMe: 'لست أنا',
   approved: 'لقد سجّلت الدخول إلى {site}.',
   denied: 'تم رفض تسجيل الدخول إلى {site}. لم يسجّل أحد الدخول.',

@@ -5,6 +5,7 @@ export const be: BotLoginTexts = {
   prompt: 'Увайсці на {site}?',
   requestFrom: 'Запыт: {browser}, {os}, {time}.',
   chooseCode: 'Націсніце код, які паказаны на сайце.',
+  notStarted: 'Не вы пачалі гэты ўваход? Націсніце «Гэта не я»: магчыма, нехта спрабуе ўвайсці ад вашага імя.',
   notMe: 'Гэта не я',
   approved: 'Вы ўвайшлі на {site}.',
   denied: 'Уваход на {site} адхілены. Ніхто не ўвайшоў.',

@@ -5,6 +5,7 @@ export const de: BotLoginTexts = {
   prompt: 'Bei {site} anmelden?',
   requestFrom: 'Anfrage von {browser} unter {os}, {time}.',
   chooseCode: 'Tippe auf den Code, den die Website anzeigt.',
+  notStarted: 'Du hast diese Anmeldung nicht gestartet? Tippe auf „Das war ich nicht“: Jemand versucht vielleicht, sich als du anzumelden.',
   notMe: 'Das war ich nicht',
   approved: 'Du bist bei {site} angemeldet.',
   denied: 'Anmeldung bei {site} abgelehnt. Niemand wurde angemeldet.',

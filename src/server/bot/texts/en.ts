@@ -5,6 +5,7 @@ export const en: BotLoginTexts = {
   prompt: 'Log in to {site}?',
   requestFrom: 'Request from {browser} on {os}, {time}.',
   chooseCode: 'Tap the code shown on the site.',
+  notStarted: 'Did not start this login? Tap “Not me”: someone may be trying to log in as you.',
   notMe: 'Not me',
   approved: 'You are logged in to {site}.',
   denied: 'Login to {site} denied. Nobody was logged in.',

@@ -5,6 +5,7 @@ export const es: BotLoginTexts = {
   prompt: '¿Iniciar sesión en {site}?',
   requestFrom: 'Solicitud desde {browser} en {os}, {time}.',
   chooseCode: 'Toca el código que aparece en el sitio.',
+  notStarted: '¿No iniciaste este inicio de sesión? Toca «No soy yo»: alguien podría estar intentando entrar como tú.',
   notMe: 'No soy yo',
   approved: 'Has iniciado sesión en {site}.',
   denied: 'Inicio de sesión en {site} rechazado. Nadie ha iniciado sesión.',

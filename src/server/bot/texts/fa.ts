@@ -5,6 +5,7 @@ export const fa: BotLoginTexts = {
   prompt: 'ورود به {site}؟',
   requestFrom: 'درخواست: {browser}، {os}، {time}.',
   chooseCode: 'روی کدی که در سایت نمایش داده شده بزنید.',
+  notStarted: 'این ورود را شما شروع نکرده‌اید؟ روی «من نیستم» بزنید: شاید کسی می‌خواهد به جای شما وارد شود.',
   notMe: 'من نیستم',
   approved: 'وارد {site} شدید.',
   denied: 'ورود به {site} رد شد. هیچ‌کس وارد نشد.',

@@ -5,6 +5,7 @@ export const fr: BotLoginTexts = {
   prompt: 'Se connecter à {site} ?',
   requestFrom: 'Demande depuis {browser} sous {os}, {time}.',
   chooseCode: 'Touchez le code affiché sur le site.',
+  notStarted: 'Vous n’avez pas lancé cette connexion ? Touchez « Ce n’est pas moi » : quelqu’un essaie peut-être de se connecter à votre place.',
   notMe: 'Ce n’est pas moi',
   approved: 'Vous êtes connecté à {site}.',
   denied: 'Connexion à {site} refusée. Personne n’a été connecté.',

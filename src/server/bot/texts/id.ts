@@ -5,6 +5,7 @@ export const id: BotLoginTexts = {
   prompt: 'Masuk ke {site}?',
   requestFrom: 'Permintaan dari {browser} di {os}, {time}.',
   chooseCode: 'Ketuk kode yang ditampilkan di situs.',
+  notStarted: 'Bukan Anda yang memulai login ini? Ketuk “Bukan saya”: mungkin ada yang mencoba masuk sebagai Anda.',
   notMe: 'Bukan saya',
   approved: 'Anda sudah masuk ke {site}.',
   denied: 'Masuk ke {site} ditolak. Tidak ada yang masuk.',

@@ -5,6 +5,7 @@ export const it: BotLoginTexts = {
   prompt: 'Accedere a {site}?',
   requestFrom: 'Richiesta da {browser} su {os}, {time}.',
   chooseCode: 'Tocca il codice mostrato sul sito.',
+  notStarted: 'Non hai avviato tu questo accesso? Tocca «Non sono io»: qualcuno potrebbe cercare di accedere al posto tuo.',
   notMe: 'Non sono io',
   approved: 'Hai effettuato l’accesso a {site}.',
   denied: 'Accesso a {site} rifiutato. Nessuno ha effettuato l’accesso.',

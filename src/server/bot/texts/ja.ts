@@ -5,6 +5,7 @@ export const ja: BotLoginTexts = {
   prompt: '{site} にログインしますか？',
   requestFrom: 'リクエスト元：{browser}（{os}）、{time}。',
   chooseCode: 'サイトに表示されているコードをタップしてください。',
+  notStarted: 'このログインを始めたのがあなたでなければ、「自分ではない」をタップしてください。誰かがあなたとしてログインしようとしている可能性があります。',
   notMe: '自分ではない',
   approved: '{site} にログインしました。',
   denied: '{site} へのログインを拒否しました。誰もログインしていません。',

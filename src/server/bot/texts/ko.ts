@@ -5,6 +5,7 @@ export const ko: BotLoginTexts = {
   prompt: '{site}에 로그인할까요?',
   requestFrom: '요청: {browser}, {os}, {time}.',
   chooseCode: '사이트에 표시된 코드를 누르세요.',
+  notStarted: '직접 시작한 로그인이 아니라면 “제가 아닙니다”를 누르세요. 누군가 회원님으로 로그인하려는 것일 수 있습니다.',
   notMe: '제가 아닙니다',
   approved: '{site}에 로그인했습니다.',
   denied: '{site} 로그인을 거부했습니다. 아무도 로그인하지 않았습니다.',

@@ -5,6 +5,7 @@ export const nl: BotLoginTexts = {
   prompt: 'Inloggen bij {site}?',
   requestFrom: 'Verzoek van {browser} op {os}, {time}.',
   chooseCode: 'Tik op de code die de site toont.',
+  notStarted: 'Heb je deze aanmelding niet zelf gestart? Tik op ‘Dit ben ik niet’: misschien probeert iemand als jou in te loggen.',
   notMe: 'Dit ben ik niet',
   approved: 'Je bent ingelogd bij {site}.',
   denied: 'Inloggen bij {site} geweigerd. Er is niemand ingelogd.',

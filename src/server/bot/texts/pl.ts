@@ -5,6 +5,7 @@ export const pl: BotLoginTexts = {
   prompt: 'Zalogować się do {site}?',
   requestFrom: 'Żądanie: {browser}, {os}, {time}.',
   chooseCode: 'Stuknij kod wyświetlany na stronie.',
+  notStarted: 'To nie Ty rozpocząłeś to logowanie? Stuknij „To nie ja”: ktoś może próbować zalogować się jako Ty.',
   notMe: 'To nie ja',
   approved: 'Zalogowano do {site}.',
   denied: 'Logowanie do {site} odrzucone. Nikt się nie zalogował.',

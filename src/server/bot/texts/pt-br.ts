@@ -5,6 +5,7 @@ export const ptBr: BotLoginTexts = {
   prompt: 'Entrar em {site}?',
   requestFrom: 'Solicitação: {browser}, {os}, {time}.',
   chooseCode: 'Toque no código exibido no site.',
+  notStarted: 'Não foi você que iniciou este login? Toque em “Não fui eu”: alguém pode estar tentando entrar como você.',
   notMe: 'Não fui eu',
   approved: 'Você entrou em {site}.',
   denied: 'Entrada em {site} recusada. Ninguém entrou.',

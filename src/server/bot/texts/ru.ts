@@ -5,6 +5,7 @@ export const ru: BotLoginTexts = {
   prompt: 'Войти на {site}?',
   requestFrom: 'Запрос: {browser}, {os}, {time}.',
   chooseCode: 'Нажмите код, который показан на сайте.',
+  notStarted: 'Не вы начали этот вход? Нажмите «Это не я»: возможно, кто-то пытается войти от вашего имени.',
   notMe: 'Это не я',
   approved: 'Вы вошли на {site}.',
   denied: 'Вход на {site} отклонён. Никто не вошёл.',

@@ -9,6 +9,8 @@ export interface BotLoginTexts {
   requestFrom: string;
   /** Above the three code buttons. */
   chooseCode: string;
+  /** Below it: what to do with a login the reader did not start (a relayed link); names the `notMe` button. */
+  notStarted: string;
   /** The button that denies the login. */
   notMe: string;
   /** The message after the right code. `{site}`. */
@@ -36,6 +38,7 @@ export const PLACEHOLDERS: Readonly<Record<BotLoginTextName, readonly string[]>>
   prompt: ['site'],
   requestFrom: ['browser', 'os', 'time'],
   chooseCode: [],
+  notStarted: [],
   notMe: [],
   approved: ['site'],
   denied: ['site'],

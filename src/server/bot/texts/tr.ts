@@ -5,6 +5,7 @@ export const tr: BotLoginTexts = {
   prompt: '{site} sitesine giriş yapılsın mı?',
   requestFrom: 'İstek: {browser}, {os}, {time}.',
   chooseCode: 'Sitede gösterilen koda dokunun.',
+  notStarted: 'Bu girişi siz başlatmadıysanız “Ben değilim” seçeneğine dokunun: biri sizin adınıza giriş yapmaya çalışıyor olabilir.',
   notMe: 'Ben değilim',
   approved: '{site} sitesine giriş yaptınız.',
   denied: '{site} girişi reddedildi. Kimse giriş yapmadı.',

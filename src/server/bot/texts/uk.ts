@@ -5,6 +5,7 @@ export const uk: BotLoginTexts = {
   prompt: 'Увійти на {site}?',
   requestFrom: 'Запит: {browser}, {os}, {time}.',
   chooseCode: 'Натисніть код, який показано на сайті.',
+  notStarted: 'Не ви почали цей вхід? Натисніть «Це не я»: можливо, хтось намагається увійти від вашого імені.',
   notMe: 'Це не я',
   approved: 'Ви увійшли на {site}.',
   denied: 'Вхід на {site} відхилено. Ніхто не увійшов.',

@@ -5,6 +5,7 @@ export const uz: BotLoginTexts = {
   prompt: '{site} saytiga kirilsinmi?',
   requestFrom: 'So‘rov: {browser}, {os}, {time}.',
   chooseCode: 'Saytda ko‘rsatilgan kodni bosing.',
+  notStarted: 'Bu kirishni siz boshlamadingizmi? “Bu men emasman” tugmasini bosing: kimdir sizning nomingizdan kirmoqchi bo‘lishi mumkin.',
   notMe: 'Bu men emasman',
   approved: '{site} saytiga kirdingiz.',
   denied: '{site} saytiga kirish rad etildi. Hech kim kirmadi.',

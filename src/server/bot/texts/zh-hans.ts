@@ -5,6 +5,7 @@ export const zhHans: BotLoginTexts = {
   prompt: '登录 {site}？',
   requestFrom: '请求来自：{browser}，{os}，{time}。',
   chooseCode: '请点按网站上显示的代码。',
+  notStarted: '不是你发起的登录？请点按“不是我”：可能有人正试图以你的身份登录。',
   notMe: '不是我',
   approved: '你已登录 {site}。',
   denied: '已拒绝登录 {site}，没有人登录。',

@@ -5,6 +5,7 @@ export const zhHant: BotLoginTexts = {
   prompt: '登入 {site}？',
   requestFrom: '請求來自：{browser}，{os}，{time}。',
   chooseCode: '請點按網站上顯示的代碼。',
+  notStarted: '不是你發起的登入？請點按「不是我」：可能有人正試圖以你的身分登入。',
   notMe: '不是我',
   approved: '你已登入 {site}。',
   denied: '已拒絕登入 {site}，沒有人登入。',
