@@ -22,9 +22,9 @@ export const isLanguageTag = (value: unknown): value is string => typeof value =
 
 /** Options whose type alone is wrong (a number for a path, a string for a signal): `invalid_config` naming them. */
 function checkTypes({ lang, botUrl, signal }: TelegramLoginOptions): void {
-  if (lang && !isLanguageTag(lang)) invalid(`"lang" must be a language tag like "pt-br", got ${JSON.stringify(lang)}`);
-  if (botUrl && typeof botUrl !== 'string') invalid(`"bot-url" (botUrl) must be a string, got a ${typeof botUrl}`);
-  if (signal != null && typeof signal.addEventListener !== 'function') invalid(`"signal" must be an AbortSignal, got ${JSON.stringify(signal)}`);
+  if (lang && !isLanguageTag(lang)) throwInvalidConfig(`"lang" must be a language tag like "pt-br", got ${JSON.stringify(lang)}`);
+  if (botUrl && typeof botUrl !== 'string') throwInvalidConfig(`"bot-url" (botUrl) must be a string, got a ${typeof botUrl}`);
+  if (signal != null && typeof signal.addEventListener !== 'function') throwInvalidConfig(`"signal" must be an AbortSignal, got ${JSON.stringify(signal)}`);
 }
 
 // setTimeout's ceiling (about 24.8 days, in seconds); longer values would fire at once.
