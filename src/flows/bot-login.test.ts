@@ -25,7 +25,7 @@ let server: Server;
 let base: string;
 let startAnswer: Answer;
 let statusAnswers: Answer[];
-let calls: { method: string; path: string; wait?: string | null }[];
+let calls: { method: string; path: string; wait?: string | null; requestId?: string | null; body?: string }[];
 
 function startBody(expiresInMs = 300_000, now = Date.now()) {
   return {
@@ -46,12 +46,19 @@ function reply(res: ServerResponse, answer: Answer) {
 }
 
 test.beforeAll(async () => {
-  server = createServer((req: IncomingMessage, res) => {
+  server = createServer(async (req: IncomingMessage, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
-    calls.push({ method: req.method ?? '', path: url.pathname, ...(url.pathname.endsWith('/status') ? { wait: url.searchParams.get('wait') } : {}) });
+    const call: (typeof calls)[number] = { method: req.method ?? '', path: url.pathname };
+    calls.push(call);
+    if (url.pathname.endsWith('/status')) Object.assign(call, { wait: url.searchParams.get('wait'), requestId: url.searchParams.get('requestId') });
     if (url.pathname === '/auth/telegram/bot/start') return reply(res, startAnswer);
     if (url.pathname === '/auth/telegram/bot/status') return reply(res, statusAnswers.shift() ?? { body: { status: 'pending' }, delayMs: 200 });
-    if (url.pathname === '/auth/telegram/bot/cancel') return reply(res, { body: { status: 'cancelled' } });
+    if (url.pathname === '/auth/telegram/bot/cancel') {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      call.body = Buffer.concat(chunks).toString();
+      return reply(res, { body: { status: 'cancelled' } });
+    }
     reply(res, { status: 404, body: { error: 'invalid_request', message: 'unknown path' } });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -95,6 +102,8 @@ async function failure(promise: Promise<unknown>): Promise<TelegramLoginError> {
 }
 
 const cancels = () => calls.filter((call) => call.path.endsWith('/bot/cancel')).length;
+/** The bodies of the cancels sent so far. */
+const cancelBodies = () => calls.filter((call) => call.path.endsWith('/bot/cancel')).map((call) => call.body);
 
 test('shows the prompt, long-polls while pending, and resolves with the server user once approved', async () => {
   statusAnswers = [{ body: { status: 'pending' }, delayMs: 50 }, { body: { status: 'approved', user: USER }, delayMs: 50 }];
@@ -110,6 +119,8 @@ test('shows the prompt, long-polls while pending, and resolves with the server u
     'GET /auth/telegram/bot/status',
   ]);
   expect(calls[1]!.wait).toBe('25');
+  // Every poll names the request, so that it never hears about another tab's newer one.
+  expect(calls.slice(1).map((call) => call.requestId)).toEqual(['req-1', 'req-1']);
   expect(cancels()).toBe(0);
 });
 
@@ -123,17 +134,21 @@ for (const [status, code] of [['denied', 'access_denied'], ['expired', 'expired'
   });
 }
 
-test('a request cancelled on the server (replaced by a newer login) is a cancel: aborted', async () => {
-  statusAnswers = [{ body: { status: 'cancelled' } }];
-  expect((await failure(runBotLogin(request(), recordingView().view, FAST))).code).toBe('aborted');
-});
+for (const status of ['cancelled', 'superseded']) {
+  test(`a request ${status} on the server (another tab's newer login replaced it) is a cancel: aborted, and cancels nothing`, async () => {
+    statusAnswers = [{ body: { status } }];
+    const error = await failure(runBotLogin(request(), recordingView().view, FAST));
+    expect(error).toMatchObject({ code: 'aborted', message: 'a newer login in this browser (another tab) replaced it' });
+    expect(cancels()).toBe(0);
+  });
+}
 
 test('the dialog’s Cancel ends the login as popup_closed and cancels the request on the server', async () => {
   const { view, seen } = recordingView(true);
   const error = await failure(runBotLogin(request(), view, FAST));
   expect(error).toMatchObject({ code: 'popup_closed', message: 'the user closed the login dialog before confirming in Telegram' });
   expect(seen.closed).toBe(1);
-  await expect.poll(cancels).toBe(1);
+  await expect.poll(cancelBodies).toEqual(['{"requestId":"req-1"}']);
 });
 
 test('an AbortSignal (the element removed) ends the login as aborted and cancels the request on the server', async () => {
@@ -217,6 +232,7 @@ const badStarts: [string, Answer, string, string][] = [
   ['an unknown error code', { status: 500, body: { error: 'kaboom', message: 'internal' } }, 'server_error', 'answered 500: internal'],
   ['a javascript: link', { body: { ...startBody(), links: { https: 'javascript:alert(1)', tg: 'tg://resolve?domain=TestBot' } } }, 'server_error', "answered links that are not one bot's tg://resolve"],
   ['no QR code', { body: { ...startBody(), qr: null } }, 'server_error', 'without links and qr'],
+  ['no requestId', { body: { ...startBody(), requestId: undefined } }, 'server_error', 'without requestId, matchCode and expiresAt'],
   ['a QR code of an impossible size', { body: { ...startBody(), qr: { size: 3, modules: 'AA' } } }, 'server_error', 'without a QR code'],
   ['HTML instead of JSON', { body: '<html>' }, 'server_error', 'without links and qr'],
   ['a redirect (an open redirect on the site)', { status: 307, headers: { Location: 'http://evil.example/bot/start' } }, 'invalid_config', 'answered with a redirect, which the bot flow never follows'],
@@ -232,6 +248,29 @@ for (const [what, answer, code, message] of badStarts) {
     expect(calls.filter((call) => call.path.endsWith('/status'))).toHaveLength(0);
   });
 }
+
+test('a refused /bot/start answer’s request is cancelled by its id; a start that never answered cancels nothing (by then the cookie may bind another tab’s request)', async () => {
+  startAnswer = { body: { ...startBody(), links: { https: 'https://evil.example/', tg: 'tg://proxy?server=evil.example' } } };
+  expect((await failure(runBotLogin(request(), recordingView().view, FAST))).code).toBe('server_error');
+  await expect.poll(cancelBodies).toEqual(['{"requestId":"req-1"}']);
+
+  startAnswer = 'hang';
+  const abort = new AbortController();
+  const login = runBotLogin(request({ signal: abort.signal }), recordingView().view, FAST);
+  await expect.poll(() => calls.filter((call) => call.path.endsWith('/bot/start'))).toHaveLength(2);
+  // A cancel would be sent within abort(): every fetch the page makes from here on is recorded.
+  const fetched: string[] = [];
+  const realFetch = globalThis.fetch;
+  globalThis.fetch = (input, init) => (fetched.push(String(input)), realFetch(input, init));
+  try {
+    abort.abort();
+    expect((await failure(login)).code).toBe('aborted');
+  } finally {
+    globalThis.fetch = realFetch;
+  }
+  expect(fetched).toEqual([]);
+  expect(cancels()).toBe(1);
+});
 
 test('an approved answer without a user is server_error, never a success', async () => {
   statusAnswers = [{ body: { status: 'approved' } }];

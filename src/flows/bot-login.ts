@@ -83,10 +83,13 @@ export function runBotLogin(request: BotLoginRequest, view: BotLoginView, timing
     const stop = new AbortController();
     let deadline: ReturnType<typeof setTimeout> | undefined;
     let closed = false;
-    /** Whether `/bot/start` went out: only then may the server hold a request to cancel. */
-    let started = false;
+    /**
+     * The request `/bot/start` created, once its answer named it: the one to cancel. Without an answer
+     * nothing is cancelled (the cookie may bind another tab's request by then); the request expires.
+     */
+    let requestId: unknown;
 
-    /** Ends the login once; `cancelOnServer` when the server's request is still open. */
+    /** Ends the login once; `cancelOnServer` when the server's request may still be open. */
     const end = (outcome: TelegramBotLoginResult | TelegramLoginError, cancelOnServer: boolean) => {
       if (closed) return;
       closed = true;
@@ -94,7 +97,7 @@ export function runBotLogin(request: BotLoginRequest, view: BotLoginView, timing
       clearTimeout(deadline);
       request.signal?.removeEventListener('abort', onAbort);
       if (typeof removeEventListener === 'function') removeEventListener('pagehide', onPageHide);
-      if (cancelOnServer) cancelBotLogin(request.botUrl);
+      if (cancelOnServer && requestId) cancelBotLogin(request.botUrl, requestId);
       try {
         view.close();
       } finally {
@@ -102,7 +105,7 @@ export function runBotLogin(request: BotLoginRequest, view: BotLoginView, timing
         else resolve(outcome);
       }
     };
-    const fail = (error: TelegramLoginError) => end(error, started);
+    const fail = (error: TelegramLoginError) => end(error, true);
     const onAbort = () => fail(new TelegramLoginError('aborted', 'the login was aborted: the element was removed or the AbortSignal fired'));
     // Leaving the page (unless into the back/forward cache, from which it may return) ends the login and
     // its request: nobody could pick up the session any more, and the bot must not offer it meanwhile.
@@ -122,7 +125,7 @@ export function runBotLogin(request: BotLoginRequest, view: BotLoginView, timing
       );
     };
 
-    const poll = async (expiresAt: number) => {
+    const poll = async (id: string, expiresAt: number) => {
       // A pending answer re-measures the clocks and may move the expiry, but never past the grace after
       // the one the request started with: a server that kept moving it would keep the login open for ever.
       const latestExpiry = expiresAt + timing.expiryGraceMs;
@@ -132,7 +135,7 @@ export function runBotLogin(request: BotLoginRequest, view: BotLoginView, timing
         // Never held past the expiry: the poll after it hears `expired` at once.
         const wait = Math.min(STATUS_WAIT_SECONDS, Math.max(1, Math.ceil((expiresAt - askedAt) / 1000) + 1));
         try {
-          const answer = await pollBotStatus(request.botUrl, wait, timing.pollSlackMs, stop.signal);
+          const answer = await pollBotStatus(request.botUrl, id, wait, timing.pollSlackMs, stop.signal);
           failures = 0;
           switch (answer.status) {
             case 'approved':
@@ -141,8 +144,10 @@ export function runBotLogin(request: BotLoginRequest, view: BotLoginView, timing
               return end(new TelegramLoginError('access_denied', 'the user pressed "Not me" in the bot'), false);
             case 'expired':
               return end(new TelegramLoginError('expired', 'the login request expired before the user confirmed it in the bot'), false);
+            // Cancelled by a newer start from this browser, or replaced by one (`superseded`): another tab's login goes on.
             case 'cancelled':
-              return end(new TelegramLoginError('aborted', 'the login request was cancelled on the server (a newer login from this browser replaces it)'), false);
+            case 'superseded':
+              return end(new TelegramLoginError('aborted', 'a newer login in this browser (another tab) replaced it'), false);
             case 'pending':
               if (answer.expiresAt !== undefined) armDeadline((expiresAt = Math.min(answer.expiresAt, latestExpiry)));
               await delay(Math.max(0, askedAt + timing.minPollMs - Date.now()), stop.signal);
@@ -157,10 +162,10 @@ export function runBotLogin(request: BotLoginRequest, view: BotLoginView, timing
       }
     };
 
-    started = true;
     startBotLogin(request.botUrl, request.lang, timing.startTimeoutMs, stop.signal).then(
       (start) => {
         if (closed) return;
+        requestId = start.requestId;
         const phone = isPhone();
         // First, while the click's activation is fresh; the dialog follows.
         if (phone) openOnPhone(start);
@@ -169,10 +174,14 @@ export function runBotLogin(request: BotLoginRequest, view: BotLoginView, timing
         new Promise<void>((shown) => shown(view.show({ ...start, phone }, cancel))).catch((error: unknown) =>
           fail(toLoginError(error, 'server_error')),
         );
-        void poll(start.expiresAt);
+        void poll(start.requestId, start.expiresAt);
       },
-      // The request may exist on the server even when its answer never arrived: cancel it too.
-      (error: unknown) => !closed && fail(toFailure(error).error),
+      // An answer the flow refused may have created a request: cancel it too.
+      (error: unknown) => {
+        const failed = toFailure(error);
+        requestId = failed.requestId;
+        if (!closed) fail(failed.error);
+      },
     );
   });
 }

@@ -26,11 +26,14 @@ export interface BotLoginStart {
   expiresAt: number;
 }
 
-/** What `GET /bot/status` answers; `expiresAt` (pending) in this browser's clock. */
+/**
+ * What `GET /bot/status` answers; `expiresAt` (pending) in this browser's clock. `superseded`: this
+ * browser's request cookie binds a newer request (another tab started one), which goes on.
+ */
 export type BotLoginStatus =
   | { status: 'pending'; expiresAt?: number }
   | { status: 'approved'; user: TelegramSessionUser }
-  | { status: 'denied' | 'expired' | 'cancelled' };
+  | { status: 'denied' | 'expired' | 'cancelled' | 'superseded' };
 
 /** A failed call: the error, and whether (and after how long) asking again may help. */
 export interface BotCallFailure {
@@ -39,6 +42,11 @@ export interface BotCallFailure {
   retryable: boolean;
   /** The server's `Retry-After`, in ms. */
   retryAfterMs?: number;
+  /**
+   * The `requestId` of a `/bot/start` answer the flow refused, as given (the cancel names it in its
+   * JSON body, which the server checks): that request is cancelled too.
+   */
+  requestId?: unknown;
 }
 
 /** The long poll's `wait` (seconds, the server's maximum). */
@@ -49,7 +57,7 @@ const MAX_EXPIRY_MS = 60 * 60 * 1000;
 /** The bot's deep link and nothing else (no tg://proxy, tg://login, …): a bot username and a start payload. */
 const TG_RESOLVE = /^tg:\/\/resolve\?domain=([A-Za-z]\w{3,31})&start=([\w-]{1,64})$/;
 const TELEGRAM_LINK_HOSTS = ['t.me', 'telegram.me'];
-const FINAL_STATUSES = ['approved', 'denied', 'expired', 'cancelled'];
+const FINAL_STATUSES = ['approved', 'denied', 'expired', 'cancelled', 'superseded'];
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -146,9 +154,9 @@ function readStart(body: unknown, url: string, offset: number): BotLoginStart | 
   }
   const { size, modules } = body.qr;
   if (typeof size !== 'number' || !Number.isInteger(size) || size < 21 || size > 177 || typeof modules !== 'string') return unexpected(url, 'a QR code');
-  if (typeof body.matchCode !== 'string' || !body.matchCode || typeof body.expiresAt !== 'number') return unexpected(url, 'matchCode and expiresAt');
+  if (typeof body.requestId !== 'string' || typeof body.matchCode !== 'string' || !body.matchCode || typeof body.expiresAt !== 'number') return unexpected(url, 'requestId, matchCode and expiresAt');
   return {
-    requestId: String(body.requestId ?? ''),
+    requestId: body.requestId,
     links: { https: https as string, tg: tg as string },
     qr: { size, modules },
     matchCode: body.matchCode,
@@ -156,12 +164,7 @@ function readStart(body: unknown, url: string, offset: number): BotLoginStart | 
   };
 }
 
-/**
- * The cancels still under way. Each answer clears this browser's request cookie: one that lands after
- * a new start's answer would unbind the new request, so a new start waits for them.
- */
-let cancelling: Promise<unknown> = Promise.resolve();
-/** A cancel is best effort: a new login waits at most this long for one. */
+/** A cancel is best effort: given up after this long. */
 const CANCEL_TIMEOUT_MS = 5000;
 
 /** The tags the server kit takes for its bot texts (up to three subtags of 2–8); else the language alone, or nothing. */
@@ -175,22 +178,23 @@ function serverLanguage(lang: string | undefined): string | undefined {
 /** `POST /bot/start`: a new login request, bound to this browser by its cookie. Gives up after `timeoutMs`. */
 export async function startBotLogin(botUrl: string, lang: string | undefined, timeoutMs: number, signal: AbortSignal): Promise<BotLoginStart> {
   const url = `${botUrl}/bot/start`;
-  await cancelling;
   const language = serverLanguage(lang);
   const response = await call(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(language ? { lang: language } : {}) }, timeoutMs, signal);
   if (!response.ok) throw await answerFailure(response, url);
-  const start = readStart(await response.json().catch(() => undefined), url, clockOffset(response));
-  if ('error' in start) throw start;
+  const body: unknown = await response.json().catch(() => undefined);
+  const start = readStart(body, url, clockOffset(response));
+  if ('error' in start) throw { ...start, requestId: (body as { requestId?: unknown } | undefined)?.requestId };
   return start;
 }
 
 /**
  * `GET /bot/status`: the server waits up to `waitSeconds` (at most {@link STATUS_WAIT_SECONDS}) for
- * the request to change; the browser gives up `slackMs` after that.
+ * request `requestId` to change; the browser gives up `slackMs` after that.
  */
-export async function pollBotStatus(botUrl: string, waitSeconds: number, slackMs: number, signal: AbortSignal): Promise<BotLoginStatus> {
+export async function pollBotStatus(botUrl: string, requestId: string, waitSeconds: number, slackMs: number, signal: AbortSignal): Promise<BotLoginStatus> {
   const url = `${botUrl}/bot/status`;
-  const response = await call(`${url}?wait=${waitSeconds}`, {}, waitSeconds * 1000 + slackMs, signal);
+  // Named, so that the answer is about this tab's request, not another tab's newer one.
+  const response = await call(`${url}?wait=${waitSeconds}&requestId=${encodeURIComponent(requestId)}`, {}, waitSeconds * 1000 + slackMs, signal);
   if (!response.ok) throw await answerFailure(response, url);
   const body: unknown = await response.json().catch(() => undefined);
   if (!isRecord(body) || (body.status !== 'pending' && !FINAL_STATUSES.includes(body.status as string))) throw unexpected(url, 'a status');
@@ -199,17 +203,18 @@ export async function pollBotStatus(botUrl: string, waitSeconds: number, slackMs
     return { status: 'approved', user: body.user };
   }
   if (body.status === 'pending') return typeof body.expiresAt === 'number' ? { status: 'pending', expiresAt: localExpiry(body.expiresAt, clockOffset(response)) } : { status: 'pending' };
-  return { status: body.status as 'denied' | 'expired' | 'cancelled' };
+  return { status: body.status as 'denied' | 'expired' | 'cancelled' | 'superseded' };
 }
 
 /**
- * `POST /bot/cancel`, best effort: the bot then tells the user the login was cancelled on the site.
- * `keepalive` lets it go out even while the page unloads.
+ * `POST /bot/cancel` of request `requestId`, best effort: the bot then tells the user the login was
+ * cancelled on the site. `keepalive` lets it go out even while the page unloads.
  */
-export function cancelBotLogin(botUrl: string): void {
-  const init: RequestInit = { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}', ...NO_REDIRECTS, credentials: 'same-origin', keepalive: true };
-  const sent = fetch(`${botUrl}/bot/cancel`, { ...init, signal: AbortSignal.timeout(CANCEL_TIMEOUT_MS) }).catch(() => undefined);
-  cancelling = Promise.all([cancelling, sent]);
+export function cancelBotLogin(botUrl: string, requestId: unknown): void {
+  // No new start waits for it: its answer never touches the request cookie, and it names its request.
+  const body = JSON.stringify({ requestId });
+  const init: RequestInit = { method: 'POST', headers: { 'Content-Type': 'application/json' }, body, ...NO_REDIRECTS, credentials: 'same-origin', keepalive: true, signal: AbortSignal.timeout(CANCEL_TIMEOUT_MS) };
+  fetch(`${botUrl}/bot/cancel`, init).catch(() => undefined);
 }
 
 /** Whether a thrown value is one of this module's failures. */

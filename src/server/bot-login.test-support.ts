@@ -95,7 +95,12 @@ export async function startLogin(site: { url: string }, from: Browser, body: unk
   return { ...started, payload: new URL(started.links.https).searchParams.get('start')! };
 }
 
-export const status = (site: { url: string }, from: Browser, wait = 25) => call(site, `/bot/status?wait=${wait}`, from);
+/** A status poll; with `requestId`, as the element polls: about that request only. */
+export const status = (site: { url: string }, from: Browser, wait = 25, requestId?: string) =>
+  call(site, `/bot/status?wait=${wait}${requestId === undefined ? '' : `&requestId=${encodeURIComponent(requestId)}`}`, from);
+
+/** The request cookie's Set-Cookie lines of an answer (only /bot/start has any). */
+export const requestCookieSet = (response: Response) => response.headers.getSetCookie().filter((line) => /^(?:__Host-)?tlk_session_bot=/.test(line));
 
 /** The user opens the link in their Telegram app, presses Start and gets the bot's question. */
 export async function openAndStart(mock: MockTelegram, userId: number, link: string): Promise<MockAppMessage> {

@@ -8,7 +8,7 @@ import { botOf, type HandlerContext } from '../handler-options.js';
 import { badRequest, jsonResponse, readOptionalJsonObject } from '../http.js';
 import { sha256Base64Url } from '../secrets.js';
 import { emit } from './complete-login.js';
-import { clearRequestCookie, ownRequest, requestCookie, requestMissing } from './bot-request.js';
+import { namedRequest, ownRequest, readRequestId, requestCookie } from './bot-request.js';
 
 const LANGUAGE_TAG = /^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8}){0,3}$/;
 
@@ -79,10 +79,16 @@ export async function botStartRoute(ctx: HandlerContext, request: Request): Prom
   return jsonResponse(200, body, new Headers({ 'Set-Cookie': requestCookie(ctx, `${loginRequest.id}.${secret}`, bot.settings.ttlSeconds) }));
 }
 
-/** `POST /bot/cancel`: this browser's request ends; the bot's question says it was cancelled on the site. */
+const requestIdIn = (body: Record<string, unknown>) => (Object.hasOwn(body, 'requestId') ? body.requestId : undefined);
+
+/**
+ * `POST /bot/cancel` (body `{ requestId }`): this browser's request ends; the bot's question says it
+ * was cancelled on the site. A request a newer start replaced is `superseded` (it was cancelled by
+ * that start), and the newer one goes on.
+ */
 export async function botCancelRoute(ctx: HandlerContext, request: Request): Promise<Response> {
-  const loginRequest = await ownRequest(ctx, request);
-  if (!loginRequest) throw requestMissing(ctx, request);
+  const loginRequest = await namedRequest(ctx, request, readRequestId(requestIdIn(await readOptionalJsonObject(request))));
+  if (loginRequest === 'superseded') return jsonResponse(200, { status: 'superseded' });
   await cancel(ctx, loginRequest);
-  return jsonResponse(200, { status: 'cancelled' }, new Headers({ 'Set-Cookie': clearRequestCookie(ctx) }));
+  return jsonResponse(200, { status: 'cancelled' });
 }

@@ -4,7 +4,7 @@ import type { BotLoginRequest, BotLoginUser, BotOutcome } from '../bot/requests.
 import { botOf, type HandlerContext } from '../handler-options.js';
 import { badRequest, jsonResponse, RequestAbortedError } from '../http.js';
 import { emit } from './complete-login.js';
-import { clearRequestCookie, ownRequest, requestMissing } from './bot-request.js';
+import { namedRequest, readRequestId, requestMissing } from './bot-request.js';
 
 /** The longest `wait`: under the 30 s many proxies and hosts allow an idle response. */
 export const MAX_STATUS_WAIT_SECONDS = 25;
@@ -59,27 +59,30 @@ function claimsOf(ctx: HandlerContext, user: BotLoginUser): TelegramIdTokenClaim
   };
 }
 
-/** `approved` hands out the session once: only the poll that spends the request sets the cookie. */
+/**
+ * `approved` hands out the session once: only the poll that spends the request sets the cookie. No
+ * answer clears the request cookie (see bot-request.ts): a later poll hears the same outcome, or 401
+ * once the request is spent.
+ */
 async function answer(ctx: HandlerContext, request: Request, loginRequest: BotLoginRequest, outcome: BotOutcome): Promise<Response> {
-  const headers = new Headers({ 'Set-Cookie': clearRequestCookie(ctx) });
-  if (outcome.status !== 'approved') return jsonResponse(200, { status: outcome.status }, headers);
-  if (!(await botOf(ctx).requests.deliver(loginRequest))) throw requestMissing(ctx, request);
+  if (outcome.status !== 'approved') return jsonResponse(200, { status: outcome.status });
+  if (!(await botOf(ctx).requests.deliver(loginRequest))) throw requestMissing();
   const { session, cookie } = await ctx.sessions.issue(claimsOf(ctx, outcome.user), request, { amr: ['tg_bot'], scope: 'profile' });
   await emit(ctx, { type: 'login', method: 'bot', sub: session.user.sub, at: new Date() });
-  headers.append('Set-Cookie', cookie);
-  return jsonResponse(200, { status: 'approved', user: session.user, session: { expiresAt: session.expiresAt } }, headers);
+  return jsonResponse(200, { status: 'approved', user: session.user, session: { expiresAt: session.expiresAt } }, new Headers({ 'Set-Cookie': cookie }));
 }
 
 /**
- * `GET /bot/status?wait=25` (the page's own fetch only; the handler refuses other callers): the
- * state of this browser's request, answered at once when it is
- * decided, else after waiting up to `wait` seconds for a decision (long polling: the answer that
- * approves can set the session cookie, which an event stream, whose headers go out first, cannot).
+ * `GET /bot/status?wait=25&requestId=…` (the page's own fetch only; the handler refuses other
+ * callers): the state of this browser's request, answered at once when it is decided, else after
+ * waiting up to `wait` seconds for a decision (long polling: the answer that approves can set the
+ * session cookie, which an event stream, whose headers go out first, cannot). `superseded` when the
+ * named request is not the one the cookie binds (a newer start from this browser replaced it).
  */
 export async function botStatusRoute(ctx: HandlerContext, request: Request, url: URL): Promise<Response> {
   const waitMs = readWait(url) * 1000;
-  const loginRequest = await ownRequest(ctx, request);
-  if (!loginRequest) throw requestMissing(ctx, request);
+  const loginRequest = await namedRequest(ctx, request, readRequestId(url.searchParams.get('requestId') ?? undefined));
+  if (loginRequest === 'superseded') return jsonResponse(200, { status: 'superseded' });
   const outcome = await waitForOutcome(ctx, loginRequest, waitMs, request.signal);
   if (!outcome) return jsonResponse(200, { status: 'pending', expiresAt: loginRequest.expiresAt });
   return answer(ctx, request, loginRequest, outcome);
