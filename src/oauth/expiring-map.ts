@@ -31,12 +31,24 @@ export interface ExpiringMap<T> {
   readonly size: number;
 }
 
+const SWEEP_INTERVAL_MS = 1000;
+
 export function createExpiringMap<T>({ max, whenFull, clock = Date.now }: ExpiringMapOptions): ExpiringMap<T> {
   if (!Number.isSafeInteger(max) || max < 1) throw new TypeError(`"max" must be a positive whole number, got ${String(max)}`);
   const entries = new Map<string, { value: T; expiresAt: number }>();
   // The earliest expiry seen since the last sweep: while nothing can have expired, a full map
   // refuses (or evicts) without scanning every entry again.
   let earliest = Number.POSITIVE_INFINITY;
+  // Writes also sweep expired entries, at most once a second: memory follows what is live, not the
+  // largest burst since start (a full map would sweep too, but only once it is full).
+  let lastSweep = clock();
+
+  function sweepNow(): void {
+    const now = clock();
+    if (now - lastSweep < SWEEP_INTERVAL_MS) return;
+    lastSweep = now;
+    dropExpired();
+  }
 
   function live(key: string): { value: T; expiresAt: number } | undefined {
     const entry = entries.get(key);
@@ -69,6 +81,7 @@ export function createExpiringMap<T>({ max, whenFull, clock = Date.now }: Expiri
 
   return {
     set(key, value, expiresAt) {
+      sweepNow();
       if (!live(key)) makeRoom();
       // Re-setting moves the key to the end, so eviction order stays "oldest first".
       entries.delete(key);
@@ -76,6 +89,7 @@ export function createExpiringMap<T>({ max, whenFull, clock = Date.now }: Expiri
       earliest = Math.min(earliest, expiresAt);
     },
     add(key, value, expiresAt) {
+      sweepNow();
       if (live(key)) return false;
       makeRoom();
       entries.set(key, { value, expiresAt });

@@ -80,6 +80,22 @@ test('an expiring map forgets entries at their expiry and takes each once', () =
   expect(map.add('b', 'again', 3_000)).toBe(true);
 });
 
+test('an expiring map that is far from full still lets go of expired entries as it is written to', () => {
+  let now = 0;
+  const map = createExpiringMap<number>({ max: 1000, whenFull: 'refuse', clock: () => now });
+  for (let index = 0; index < 100; index++) map.add(`short-${index}`, index, 500);
+  map.add('long', 1, 60_000);
+  expect(map.size).toBe(101);
+  now = 600;
+  map.add('early', 1, 60_000);
+  // Less than a second since the last sweep: nothing scanned yet.
+  expect(map.size).toBe(102);
+  now = 1_200;
+  map.add('later', 1, 60_000);
+  expect(map.size).toBe(3);
+  expect([map.get('long'), map.get('early'), map.get('later'), map.get('short-0')]).toEqual([1, 1, 1, undefined]);
+});
+
 test('a full expiring map that refuses forgets nothing live, and makes room from expired entries', () => {
   let now = 0;
   const map = createExpiringMap<number>({ max: 3, whenFull: 'refuse', clock: () => now });
