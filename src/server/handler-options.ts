@@ -13,6 +13,7 @@ import { createMemoryStore } from './stores/memory.js';
 import type { RequestLog } from './request-log.js';
 import type { TelegramAuthStore } from './stores/store.js';
 import { safeReturnTo } from './transaction.js';
+import type { VerifyIdTokenOptions } from './verify-id-token.js';
 import {
   checkAlgorithms,
   checkBasePath,
@@ -143,6 +144,8 @@ export interface OidcSettings {
   algorithms: IdTokenAlgorithm[];
   /** As configured: Telegram compares redirect URIs as strings. */
   redirectUri: string;
+  /** verifyIdToken's options for this site, one object for every token (it caches what they resolve to). */
+  idToken: Readonly<VerifyIdTokenOptions>;
 }
 
 export interface HandlerContext {
@@ -176,14 +179,18 @@ function resolveOidc(options: TelegramAuthHandlerOptions): OidcSettings {
   const clientId = checkClientId(options.clientId);
   const clientSecret = checkClientSecret(options.clientSecret);
   checkRedirectUri(options.redirectUri);
+  const issuer = normalizeIssuer(options.issuer);
+  const jwksUri = options.jwksUri === undefined ? undefined : checkUrl(options.jwksUri, 'jwksUri');
+  const algorithms = checkAlgorithms(options.algorithms);
   return {
     clientId,
     clientSecret,
-    issuer: normalizeIssuer(options.issuer),
-    jwksUri: options.jwksUri === undefined ? undefined : checkUrl(options.jwksUri, 'jwksUri'),
+    issuer,
+    jwksUri,
     tokenEndpoint: options.tokenEndpoint === undefined ? undefined : checkUrl(options.tokenEndpoint, 'tokenEndpoint'),
-    algorithms: checkAlgorithms(options.algorithms),
+    algorithms,
     redirectUri: options.redirectUri as string,
+    idToken: Object.freeze({ clientId, issuer, jwksUri, algorithms: Object.freeze([...algorithms]) as IdTokenAlgorithm[] }),
   };
 }
 

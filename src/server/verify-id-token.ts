@@ -77,6 +77,34 @@ function resolveOptions(options: VerifyIdTokenOptions): ResolvedOptions {
   return settings;
 }
 
+const own = (options: object, name: string): unknown => (Object.hasOwn(options, name) ? (options as Record<string, unknown>)[name] : undefined);
+
+/** The options that decide the settings; `nonce` and `currentDate` are read on every call. */
+const SETTING_FIELDS = ['clientId', 'issuer', 'jwksUri', 'algorithms', 'clockTolerance', 'jwksTimeout', 'maxAge'] as const;
+
+/**
+ * The settings an options object resolved to, with the values it had then. A server that passes the
+ * same object each time (the handler does) pays neither a copy nor a cache key per token; a value
+ * changed since, even inside `algorithms`, resolves again.
+ */
+const byObject = new WeakMap<object, { values: unknown[]; algorithms: unknown[] | undefined; settings: ResolvedOptions }>();
+
+function unchanged(given: object, seen: { values: unknown[]; algorithms: unknown[] | undefined }): boolean {
+  for (let index = 0; index < SETTING_FIELDS.length; index++) if (own(given, SETTING_FIELDS[index]!) !== seen.values[index]) return false;
+  const algorithms = own(given, 'algorithms');
+  if (!Array.isArray(algorithms)) return true;
+  return seen.algorithms !== undefined && algorithms.length === seen.algorithms.length && algorithms.every((alg, index) => alg === seen.algorithms![index]);
+}
+
+function settingsFor(given: VerifyIdTokenOptions): ResolvedOptions {
+  const seen = typeof given === 'object' && given !== null ? byObject.get(given) : undefined;
+  if (seen && unchanged(given, seen)) return seen.settings;
+  const settings = resolveOptions(ownOptions(given, 'verifyIdToken'));
+  const algorithms = own(given, 'algorithms');
+  byObject.set(given, { values: SETTING_FIELDS.map((name) => own(given, name)), algorithms: Array.isArray(algorithms) ? [...algorithms] : undefined, settings });
+  return settings;
+}
+
 /** An `id_token_invalid` error for the caller to throw, with the check that failed as its reason. */
 function invalidToken(reason: string, message: string, cause?: unknown): TelegramLoginError {
   return new TelegramLoginError('id_token_invalid', message, { reason, ...(cause === undefined ? {} : { cause }) });
@@ -150,10 +178,11 @@ function checkNonce(payload: JWTPayload, expected: string | undefined): void {
  * `nonce_mismatch` or `jwks_unavailable`.
  */
 export async function verifyIdToken(idToken: string, given: VerifyIdTokenOptions): Promise<TelegramIdTokenClaims> {
-  const options = ownOptions(given, 'verifyIdToken');
-  const settings = resolveOptions(options);
+  const settings = settingsFor(given);
   checkShape(idToken);
-  const { currentDate } = options;
+  // Own properties only, as everywhere: a polluted Object.prototype chooses nothing.
+  const currentDate = own(given, 'currentDate') as Date | undefined;
+  const nonce = own(given, 'nonce') as string | undefined;
   let payload: JWTPayload;
   try {
     ({ payload } = await jwtVerify(idToken, settings.keySet, currentDate === undefined ? settings.jose : { ...settings.jose, currentDate }));
@@ -161,6 +190,6 @@ export async function verifyIdToken(idToken: string, given: VerifyIdTokenOptions
     throw fromJoseError(error);
   }
   checkClaims(payload, Math.floor((currentDate?.getTime() ?? Date.now()) / 1000), settings.clockTolerance);
-  checkNonce(payload, options.nonce);
+  checkNonce(payload, nonce);
   return payload as TelegramIdTokenClaims;
 }

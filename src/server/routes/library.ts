@@ -40,8 +40,7 @@ export async function issueNonceRoute(ctx: HandlerContext, request: Request): Pr
 }
 
 async function verifyBound(ctx: HandlerContext, request: Request, idToken: string, bindingCookie: (nonce: string) => void): Promise<Response> {
-  const { clientId, issuer, jwksUri, algorithms } = oidcOf(ctx);
-  const claims = await verifyIdToken(idToken, { clientId, issuer, jwksUri, algorithms });
+  const claims = await verifyIdToken(idToken, oidcOf(ctx).idToken);
   if (typeof claims.nonce !== 'string') throw new TelegramLoginError('nonce_mismatch', 'missing "nonce" claim: fetch a nonce from the handler\'s /nonce route and pass it to the button');
   bindingCookie(claims.nonce);
   const use = await ctx.nonces.use(claims.nonce, readCookie(request, ctx.cookies.nonce(claims.nonce)));
