@@ -266,7 +266,7 @@ test('the bot-flow HTML page logs in as printed under its CSP, with the Fetch se
     const opens = context.waitForEvent('page');
     await dialog.getByRole('link', { name: /Use t\.me in a new tab/ }).click();
     const app = await opens;
-    await app.getByRole('button', { name: 'Start' }).click();
+    await app.getByRole('button', { name: 'Start', exact: true }).click();
     await app.getByRole('button', { name: code, exact: true }).click();
     await page.waitForURL(`${site.origin}/account`);
     expect(await sessionUser(page, site.origin)).toMatchObject({ tg_id: 100001, name: 'Alice Anderson', amr: ['tg_bot'] });

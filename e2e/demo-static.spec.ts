@@ -54,7 +54,7 @@ test('the static demo build, served by demo/serve.mjs, logs in through its serve
   await dialog.getByRole('link', { name: /Use t\.me in a new tab/ }).click();
   const app = await opens;
   expect(app.url()).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${mockPort}/app/resolve\\?domain=MockLoginBot&start=`));
-  await app.getByRole('button', { name: 'Start' }).click();
+  await app.getByRole('button', { name: 'Start', exact: true }).click();
   await app.getByRole('button', { name: code, exact: true }).click();
   await expect(page.getByText('Verified by the demo\'s server (bot flow): confirmed in the bot.')).toBeVisible();
   await expect(page.locator('#claims')).toContainText('"amr": [\n    "tg_bot"\n  ]');

@@ -88,7 +88,7 @@ test('bot flow: the dialog’s link opens the simulated Telegram app, where Star
   const appOpens = context.waitForEvent('page');
   await dialog.getByRole('link', { name: /Use t\.me in a new tab/ }).click();
   const app = await appOpens;
-  await app.getByRole('button', { name: 'Start' }).click();
+  await app.getByRole('button', { name: 'Start', exact: true }).click();
   await app.getByRole('button', { name: code, exact: true }).click();
   await expect(app.getByRole('log')).toContainText('You are logged in to localhost');
   await expect(page.getByText('Verified by the demo\'s server (bot flow): confirmed in the bot.')).toBeVisible();

@@ -18,8 +18,8 @@ async function startInTheApp(page: Page, context: BrowserContext): Promise<{ app
   const opens = context.waitForEvent('page');
   await dialog.getByRole('link', { name: /Use t\.me in a new tab/ }).click();
   const app = await opens;
-  await app.getByRole('button', { name: 'Start' }).click();
-  await expect(app.getByRole('button', { name: 'Not me' })).toBeVisible();
+  await app.getByRole('button', { name: 'Start', exact: true }).click();
+  await expect(app.getByRole('button', { name: 'Not me', exact: true })).toBeVisible();
   return { app, code };
 }
 
@@ -67,7 +67,7 @@ test('the printed bot-flow page shows a denied login, and the next try logs in (
   await page.goto(otherSpelling);
   const logged = page.waitForEvent('console', (message) => message.type() === 'error' && message.text().startsWith('access_denied'));
   const first = await startInTheApp(page, context);
-  await first.app.getByRole('button', { name: 'Not me' }).click();
+  await first.app.getByRole('button', { name: 'Not me', exact: true }).click();
   await expect(page.locator('#login-problem')).toHaveText(/^Login failed: .+ \(access_denied\)$/);
   await logged;
   await expect(page.getByRole('dialog')).toBeHidden();

@@ -40,7 +40,7 @@ async function botSends(mock: MockTelegram, userId: number, params: Record<strin
 async function chatWithButtons(page: Page, mock: MockTelegram, siteUrl = 'http://127.0.0.1:9/auth/telegram/widget') {
   await mock.app.open(ALICE, mock.deepLink('MockLoginBot', 'a11y'));
   await page.goto(`${mock.app.url}?user=${ALICE}`);
-  await page.getByRole('button', { name: 'Start' }).click();
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
   await expect(page.getByRole('log').getByText('/start a11y')).toBeVisible();
   const sent = await botSends(mock, ALICE, {
     text: '<b>Log in</b> to <i>demo.example</i>? See <a href="https://example.com/help">help</a>.',
@@ -86,7 +86,7 @@ test('works at 360 px: nothing overflows and every control is reachable', async 
 test('is usable by keyboard: Start, an inline button and the composer, with focus kept across live updates', async ({ page, mock }) => {
   await mock.app.open(ALICE, mock.deepLink('MockLoginBot', 'keys'));
   await page.goto(`${mock.app.url}?user=${ALICE}`);
-  const start = page.getByRole('button', { name: 'Start' });
+  const start = page.getByRole('button', { name: 'Start', exact: true });
   await start.focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('log').getByText('/start keys')).toBeVisible();
@@ -165,11 +165,11 @@ test('opens a pasted t.me link, and shows another user\'s chats after switching'
   await page.getByRole('textbox', { name: 'Open a link' }).fill('https://t.me/MockLoginBot?start=pasted_1');
   await page.getByRole('button', { name: 'Open', exact: true }).click();
   await expect(page.getByText('The bot receives: /start pasted_1')).toBeVisible();
-  await page.getByRole('button', { name: 'Start' }).click();
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
   await expect(page.getByRole('log').getByText('/start pasted_1')).toBeVisible();
   await page.getByRole('combobox', { name: 'User' }).selectOption(String(ALICE));
   await page.getByRole('button', { name: 'Switch' }).click();
   await expect(page.getByRole('combobox', { name: 'User' })).toHaveValue(String(ALICE));
-  await expect(page.getByRole('button', { name: 'Start' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Start', exact: true })).toBeVisible();
   await expect(page.getByRole('log').getByText('/start pasted_1')).toHaveCount(0);
 });
