@@ -8,14 +8,7 @@ import { normalizeLoginOptions } from '../flows/options.js';
 import { focusActiveLogin } from '../flows/popup-window.js';
 import type { LoginRequest } from '../flows/requests.js';
 import { warnOnce } from '../flows/warn-once.js';
-import {
-  DEFAULT_BOT_URL,
-  DEFAULT_ISSUER,
-  DEFAULT_LIBRARY_SRC,
-  type LoginFlow,
-  type TelegramAuthCallbackData,
-  type TelegramLoginResult,
-} from '../types.js';
+import { DEFAULT_BOT_URL, DEFAULT_ISSUER, DEFAULT_LIBRARY_SRC, type LoginFlow, type TelegramAuthCallbackData, type TelegramLoginResult } from '../types.js';
 import { loadBotLogin, loginWithBot } from './bot-login.js';
 import { TelegramLoginStartEvent, type TelegramLoginEventMap } from './events.js';
 import { telegramIcon } from './icons.js';
