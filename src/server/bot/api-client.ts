@@ -87,7 +87,8 @@ function checkMilliseconds(value: unknown, option: string, fallback: number): nu
   return value as number;
 }
 
-function abortable(ms: number, signal: AbortSignal | undefined): Promise<void> {
+/** Waits `ms`, or less if `signal` aborts first (then it resolves, never rejects). */
+export function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve) => {
     const done = () => {
       clearTimeout(timer);
@@ -158,7 +159,7 @@ export function createBotApiClient(given: BotApiClientOptions): BotApiClient {
         // Telegram's flood control: a short wait is waited out once; a long one is the caller's to handle.
         const wait = error instanceof BotApiError && error.status === 429 ? error.retryAfterSeconds : undefined;
         if (attempt > 1 || wait === undefined || wait > maxRetryAfterSeconds) throw error;
-        await abortable(wait * 1000, callOptions.signal);
+        await pause(wait * 1000, callOptions.signal);
         if (callOptions.signal?.aborted) throw new BotApiError(method, 'aborted', 'the call was aborted');
       }
     }

@@ -7,7 +7,7 @@
  * abort has its Bot API calls abandoned (see `handleBotUpdate`) and counts as handled.
  */
 import { TelegramLoginError } from '../../errors.js';
-import { BotApiError, type BotApiClient } from './api-client.js';
+import { BotApiError, pause, type BotApiClient } from './api-client.js';
 import type { BotApiUpdate } from './api-types.js';
 import type { BotUpdateResult } from './update-result.js';
 
@@ -23,18 +23,6 @@ export interface PollBotUpdatesOptions {
 const FIRST_RETRY_MS = 1_000;
 const MAX_RETRY_MS = 30_000;
 const CONFIRM_TIMEOUT_MS = 3_000;
-
-function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', done, { once: true });
-  });
-}
 
 /** A failure that polling again cannot fix: a wrong token, a webhook in the way, another poller. */
 function isFatal(error: unknown): boolean {
