@@ -130,3 +130,29 @@ test('presses made before the expiry but handled after it (late delivery) never 
     await site.stop();
   }
 });
+
+// FINDING: onCallback checks the expiry before it answers the press, and decides after the answer;
+// an answer that takes long (the client waits out a 429's retry_after, up to 5 s, or a slow Telegram
+// up to its 10 s timeout) lets the approval land after the request expired, and a poll then hands out
+// the session of an expired request.
+test('a press whose answer is slow (a 429 waited out) past the expiry does not approve an expired request', async ({ mock }) => {
+  const site = await startSite(mock, { webhook: false, bot: { requestTtlSeconds: 2 } });
+  const next = updateReader(mock);
+  try {
+    const page = browser();
+    const started = await startLogin(site, page);
+    await aliceStarts(mock, site.handler, next, started);
+    await mock.app.press(ALICE, started.matchCode);
+    const tap = await next();
+    await mock.control({ botApiError: { error_code: 429, retry_after: 3, times: 1, method: 'answerCallbackQuery' } });
+    expect(Date.now()).toBeLessThan(started.expiresAt);
+    const { result } = await quietly(() => site.handler.handleBotUpdate(tap));
+    expect(Date.now()).toBeGreaterThan(started.expiresAt);
+    const poll = await status(site, page, 0, started.requestId);
+    expect({ body: await poll.json(), session: poll.headers.getSetCookie().some((line) => line.startsWith('tlk_session=ey')) }).toEqual({ body: { status: 'expired' }, session: false });
+    expect(site.events.filter((event) => event.type === 'login' || event.type === 'bot_login_approved')).toEqual([]);
+    expect(result).toEqual({ handled: true, refused: 'expired', code: 'expired' });
+  } finally {
+    await site.stop();
+  }
+});
