@@ -131,10 +131,9 @@ test('presses made before the expiry but handled after it (late delivery) never 
   }
 });
 
-// FINDING: onCallback checks the expiry before it answers the press, and decides after the answer;
-// an answer that takes long (the client waits out a 429's retry_after, up to 5 s, or a slow Telegram
-// up to its 10 s timeout) lets the approval land after the request expired, and a poll then hands out
-// the session of an expired request.
+// The press is checked against the expiry before the kit answers it, and decided after: an answer
+// that takes long (the client waits out a 429's retry_after, up to 5 s, or a slow Telegram up to its
+// 10 s timeout) must not let an approval land after the request expired.
 test('a press whose answer is slow (a 429 waited out) past the expiry does not approve an expired request', async ({ mock }) => {
   const site = await startSite(mock, { webhook: false, bot: { requestTtlSeconds: 2 } });
   const next = updateReader(mock);

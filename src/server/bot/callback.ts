@@ -70,8 +70,11 @@ export async function onCallback(ctx: HandlerContext, query: DataCallbackQuery, 
   // The answer says what this press decides; should another decision win the race meanwhile (the
   // site's cancel), the edited message says what holds.
   if (!(await answer(plain(outcomeTemplate(decision, texts))))) return refused('unverified');
-  const { outcome, won } = await settle(ctx, request, decision);
+  // Telegram may have taken its time (a 429 waited out): a request that expired meanwhile is decided
+  // as expired, never approved late; the edited message says so.
+  const late = Date.now() >= request.expiresAt;
+  const { outcome, won } = await settle(ctx, request, late ? { status: 'expired', at: Date.now() } : decision);
   await edit(outcome);
-  if (!won) return refused(outcome.status === 'expired' ? 'expired' : 'spent');
+  if (!won || late) return refused(outcome.status === 'expired' ? 'expired' : 'spent');
   return { handled: true, action: outcome.status === 'approved' ? 'approved' : 'denied' };
 }
