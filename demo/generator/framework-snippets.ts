@@ -1,7 +1,7 @@
 // The browser half in a framework: React (the package's <TelegramLoginButton> wrapper) and a Vue 3
 // single-file component. Same login steps as the HTML page, in each framework's idiom.
 import type { DemoConfig } from './config.js';
-import { ASK_SERVER, VERIFY_CALL } from './page-snippets.js';
+import { ASK_SERVER, verifyThenContinue } from './page-snippets.js';
 import { PROPERTY_NAMES, escapeHtml, htmlComment, indented, isFlag, js, lineComment, problemLines, snippetAttributes, type SnippetContext } from './text.js';
 
 /** A JSX attribute value: a plain string where JSX allows one, an expression otherwise. */
@@ -11,13 +11,7 @@ const jsxValue = (value: string): string => (/["\\{}<>&]/.test(value) ? `{${JSON
 function verifyOnSuccess(config: DemoConfig): string[] {
   return [
     `async function onSuccess({ detail }) {`,
-    `  try {`,
-    ...VERIFY_CALL.map((line) => `    ${line}`),
-    `    location.assign(${js(config.afterLogin)});`,
-    `  } catch (error) {`,
-    `    showProblem(error);`,
-    `    await freshNonce(); // a nonce works once`,
-    `  }`,
+    ...verifyThenContinue(config),
     `}`,
   ];
 }

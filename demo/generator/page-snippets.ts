@@ -43,7 +43,7 @@ export const ASK_SERVER = [
 ];
 
 /** The POST that has the server verify a library-flow id_token (and start the session). */
-export const VERIFY_CALL = [
+const VERIFY_CALL = [
   `// detail.user is NOT verified yet: your server checks the id_token`,
   `// and sets the session cookie.`,
   `await askServer('verify', {`,
@@ -52,6 +52,19 @@ export const VERIFY_CALL = [
   `  body: JSON.stringify({ idToken: detail.idToken }),`,
   `});`,
 ];
+
+/** A library-flow success handler's body: verify, go on to the account page, or show the problem. */
+export function verifyThenContinue(config: DemoConfig): string[] {
+  return [
+    `  try {`,
+    ...VERIFY_CALL.map((line) => `    ${line}`),
+    `    location.assign(${js(config.afterLogin)});`,
+    `  } catch (error) {`,
+    `    showProblem(error);`,
+    `    await freshNonce(); // a nonce works once`,
+    `  }`,
+  ];
+}
 
 /** What the server has done by the time a code-flow or bot-flow success fires. */
 function serverDidIt(config: DemoConfig): string[] {
@@ -81,13 +94,7 @@ function finishLogin(config: DemoConfig): string[] {
     `  }, showProblem);`,
     `await freshNonce();`,
     `button.addEventListener('telegram-login-success', async ({ detail }) => {`,
-    `  try {`,
-    ...VERIFY_CALL.map((line) => `    ${line}`),
-    `    location.assign(${js(config.afterLogin)});`,
-    `  } catch (error) {`,
-    `    showProblem(error);`,
-    `    await freshNonce(); // a nonce works once`,
-    `  }`,
+    ...verifyThenContinue(config),
     `});`,
   ];
 }
